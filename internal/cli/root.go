@@ -1,0 +1,205 @@
+// Package cli is decline's command line: its commands and flags, how
+// errors are reported, and the exit statuses.
+package cli
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/input"
+	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/templates"
+)
+
+// Exit statuses. They are part of decline's interface: README and
+// decline --help document them.
+const (
+	exitOK      = 0 // done
+	exitFailure = 1 // failed at run time
+	exitUsage   = 2 // bad usage: a missing or invalid flag or answer
+)
+
+// exitStatusHelp documents the exit statuses. A run stopped by Ctrl-C
+// exits 130, as the shell reports for a process ended by SIGINT.
+const exitStatusHelp = `Exit status:
+  0    done
+  1    failed at run time
+  2    bad usage: a missing or invalid flag
+  130  interrupted`
+
+// Env is what a run of decline takes from the world. Tests replace it.
+type Env struct {
+	IO        *iostreams.IOStreams
+	Now       func() time.Time
+	Random    io.Reader // for message IDs
+	Templates fs.FS     // the built-in letter templates
+}
+
+// Main runs decline with the process's arguments and streams, and returns
+// its exit status.
+func Main() int {
+	env := &Env{IO: iostreams.System(), Now: time.Now, Random: rand.Reader, Templates: templates.FS}
+	return Run(env, os.Args[1:])
+}
+
+// Run runs decline with args, reports any error on env.IO.ErrOut, and
+// returns the exit status.
+func Run(env *Env, args []string) int {
+	cmd := NewRootCmd(env)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err == nil {
+		return exitOK
+	}
+	report(env.IO.ErrOut, err)
+	var usage *usageError
+	var field *letter.FieldError
+	var missing *letter.MissingError
+	if errors.As(err, &usage) || errors.As(err, &field) || errors.As(err, &missing) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// NewRootCmd returns the decline command: decline draft, which runs when
+// no other command is named, and its subcommands.
+func NewRootCmd(env *Env) *cobra.Command {
+	root := newDraftCmd(env, nil)
+	root.Use = "decline"
+	root.Short = "Draft the email that politely declines a job interview"
+	root.Long = `decline drafts the email that turns down a job interview politely, without
+burning bridges: it thanks them, states the decision and a brief, tactful
+reason, lets them move on to other candidates promptly, and keeps the door
+open. It prints the draft, or the message a mail program sends.
+
+With no command, decline runs "decline draft".
+
+` + exitStatusHelp
+	root.SuggestionsMinimumDistance = 2
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{err: err, hint: fmt.Sprintf("run '%s --help' for the flags it takes", cmd.CommandPath())}
+	})
+	root.AddCommand(newDraftCmd(env, nil))
+	return root
+}
+
+// A usageError is a mistake in how decline was called.
+type usageError struct {
+	err  error
+	hint string
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// noArgs refuses arguments, naming the command that was perhaps meant.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	hint := fmt.Sprintf("run '%s --help' for usage", cmd.CommandPath())
+	if cmd.HasSubCommands() {
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			hint = "did you mean " + strings.Join(s, " or ") + "?"
+		}
+		return &usageError{err: fmt.Errorf("unknown command %q", args[0]), hint: hint}
+	}
+	return &usageError{err: fmt.Errorf("%s takes no arguments, but was given %q", cmd.CommandPath(), args[0]), hint: hint}
+}
+
+// report writes err on w the way decline reports errors: one line a
+// problem, each prefixed with the program's name, and a hint line where
+// there is something to do about it.
+func report(w io.Writer, err error) {
+	for _, p := range unjoin(err) {
+		message, hint := describe(p)
+		fmt.Fprintf(w, "decline: error: %s\n", printable(message))
+		if hint != "" {
+			fmt.Fprintf(w, "decline: hint: %s\n", printable(hint))
+		}
+	}
+}
+
+// printable escapes the characters of s that a terminal could take for
+// the start of an escape sequence, since errors may quote what the user
+// typed (cobra quotes an unknown flag's name as it is).
+func printable(s string) string {
+	if strings.IndexFunc(s, input.Unsafe) < 0 && strings.IndexByte(s, '\n') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if r == '\n' || input.Unsafe(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unjoin returns the errors that errors.Join joined into err, or err
+// alone; nil for nil.
+func unjoin(err error) []error {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		return joined.Unwrap()
+	}
+	if err == nil {
+		return nil
+	}
+	return []error{err}
+}
+
+// describe words an error for the command line, naming flags for fields.
+func describe(err error) (message, hint string) {
+	var usage *usageError
+	var field *letter.FieldError
+	var missing *letter.MissingError
+	switch {
+	case errors.As(err, &missing):
+		flags := make([]string, len(missing.Fields))
+		for i, f := range missing.Fields {
+			flags[i] = flagName(f)
+			if f == "name" {
+				flags[i] += " (or a name in --from)"
+			}
+		}
+		return "missing " + list(flags), "give them as flags; 'decline --help' lists every flag"
+	case errors.As(err, &field):
+		return flagName(field.Field) + " " + field.Problem, field.Hint
+	case errors.As(err, &usage):
+		return usage.Error(), usage.hint
+	}
+	return err.Error(), ""
+}
+
+// flagName returns the flag that sets a field named as in letter.Fields.
+func flagName(field string) string {
+	return "--" + strings.ReplaceAll(field, "_", "-")
+}
+
+// list joins items into an English list: "a, b and c".
+func list(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// warn writes a warning on w.
+func warn(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "decline: warning: "+format+"\n", args...)
+}

@@ -1,0 +1,82 @@
+// Package input holds the rules for text that users type, which decline
+// treats as untrusted: it ends up in mail headers, in mail bodies that
+// other programs read, and on terminals.
+package input
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Problem says why a piece of text cannot be used, and what to do.
+type Problem struct {
+	What string // what is wrong, as a phrase: "contains a line break"
+	Hint string // what to do instead, as a sentence; may be empty
+}
+
+func (p *Problem) Error() string { return p.What }
+
+// Line tidies s into one line of printable text: it trims it, and turns
+// every run of spaces, tabs or other blanks into a single space. It refuses
+// text that is not UTF-8, spans several lines, carries control or invisible
+// formatting characters (which could start terminal escape sequences, break
+// mail headers or hide what the text says), looks like a MIME encoded word
+// (which mail programs would decode into something else), or has more than
+// max characters.
+func Line(s string, max int) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", &Problem{What: "is not valid UTF-8 text", Hint: "retype it, or check the encoding of the file or terminal it came from"}
+	}
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	blank := false
+	for i, r := range s {
+		switch {
+		case isLineBreak(r):
+			return "", &Problem{What: fmt.Sprintf("contains a line break (%U) at byte %d", r, i), Hint: "give it on one line"}
+		case unicode.IsSpace(r):
+			blank = true
+			continue
+		case Unsafe(r):
+			return "", &Problem{What: fmt.Sprintf("contains an invisible control character (%U) at byte %d", r, i), Hint: "retype it without the character; it may have come in with a copy and paste"}
+		}
+		if blank {
+			b.WriteByte(' ')
+			blank = false
+		}
+		b.WriteRune(r)
+	}
+	s = b.String()
+	if strings.Contains(s, "=?") {
+		return "", &Problem{What: `contains "=?", which mail programs read as an encoded word`, Hint: "type the plain text instead"}
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return "", &Problem{What: fmt.Sprintf("is %d characters long, more than the %d allowed", n, max), Hint: "shorten it"}
+	}
+	return s, nil
+}
+
+// Unsafe reports whether r must never appear in a letter: a control
+// character (C0, DEL or C1, which covers ESC and CSI), or an invisible
+// formatting character such as a bidirectional override or a zero-width
+// space. The zero-width joiner and non-joiner are kept: scripts such as
+// Persian and emoji sequences need them to render correctly.
+func Unsafe(r rune) bool {
+	if r == '\u200c' || r == '\u200d' {
+		return false
+	}
+	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
+}
+
+// isLineBreak reports whether r ends a line in some program that might
+// display or parse the text.
+func isLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}

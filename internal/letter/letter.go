@@ -1,0 +1,201 @@
+// Package letter turns what a job seeker wants to say into a draft: it
+// checks and tidies their answers (Fields), and renders them with a
+// template into a subject and a body (Draft).
+package letter
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/decline-cli/decline/internal/input"
+)
+
+// Fields are the answers a letter is written from. Templates receive them
+// as their data, and the json format prints them, so their names are part
+// of decline's interface.
+type Fields struct {
+	Company       string `json:"company"`
+	Role          string `json:"role"`
+	Contact       string `json:"contact"`
+	Reason        string `json:"reason"`      // a key of Reasons; empty when ReasonText is set
+	ReasonText    string `json:"reason_text"` // the user's own reason, in one or two sentences
+	Tone          string `json:"tone"`        // a key of Tones
+	InterviewDate *Date  `json:"interview_date"`
+	KeepInTouch   bool   `json:"keep_in_touch"`
+	Refer         string `json:"refer"` // someone the sender offers to recommend
+	Name          string `json:"name"`  // the sender, for the signature
+}
+
+// A Draft is a rendered letter.
+type Draft struct {
+	Subject string // one line
+	Body    string // lines ending in "\n"
+}
+
+// Longest values, in characters: enough for any real name or title, short
+// enough that no line of a letter comes near the 998 bytes mail allows.
+const (
+	maxName       = 100
+	maxReasonText = 300
+	// maxReasonWords keeps a user's reason brief, as the guide asks, and
+	// the letter within its length.
+	maxReasonWords = 20
+)
+
+// A FieldError reports an answer that cannot go into a letter.
+type FieldError struct {
+	Field   string // the json name of the field, such as "reason_text"
+	Problem string // what is wrong, as a phrase
+	Hint    string // what to do instead, as a sentence; may be empty
+}
+
+func (e *FieldError) Error() string { return e.Field + " " + e.Problem }
+
+// A MissingError lists required answers that were not given.
+type MissingError struct {
+	Fields []string // json names, in the order of Fields
+}
+
+func (e *MissingError) Error() string { return "missing " + strings.Join(e.Fields, ", ") }
+
+// Clean checks every answer and tidies it in place for a letter. It returns
+// nil, or every problem found, joined with errors.Join: a *MissingError
+// first if required answers are missing, then one *FieldError for each
+// answer that cannot be used.
+func (f *Fields) Clean() error {
+	var problems []error
+	for _, t := range []struct {
+		field string
+		value *string
+		max   int
+	}{
+		{"company", &f.Company, maxName},
+		{"role", &f.Role, maxName},
+		{"contact", &f.Contact, maxName},
+		{"reason_text", &f.ReasonText, maxReasonText},
+		{"refer", &f.Refer, maxName},
+		{"name", &f.Name, maxName},
+	} {
+		s, err := input.Line(*t.value, t.max)
+		if p, ok := err.(*input.Problem); ok {
+			problems = append(problems, &FieldError{Field: t.field, Problem: p.What, Hint: p.Hint})
+			continue
+		}
+		*t.value = s
+	}
+
+	f.Role = tidyRole(f.Role)
+	f.Contact = tidyContact(f.Contact)
+
+	var missing []string
+	for _, r := range []struct{ field, value string }{{"company", f.Company}, {"role", f.Role}, {"name", f.Name}} {
+		if r.value == "" {
+			missing = append(missing, r.field)
+		}
+	}
+	if missing != nil {
+		problems = append([]error{&MissingError{Fields: missing}}, problems...)
+	}
+	if f.Name != "" && strings.IndexFunc(f.Name, unicode.IsLetter) < 0 {
+		problems = append(problems, &FieldError{Field: "name", Problem: fmt.Sprintf("%q has no letters", f.Name), Hint: "sign with your name"})
+	}
+
+	if f.Tone == "" {
+		f.Tone = DefaultTone
+	}
+	if err := Lookup("tone", Tones, f.Tone); err != nil {
+		problems = append(problems, err)
+	}
+	if f.ReasonText != "" {
+		if f.Reason != "" && f.Reason != ReasonUnspecified {
+			problems = append(problems, &FieldError{Field: "reason_text", Problem: "was given with reason " + f.Reason, Hint: "a letter gives one reason: choose a reason key or write your own, not both"})
+		}
+		f.Reason = ""
+		if err := tidyReasonText(&f.ReasonText); err != nil {
+			problems = append(problems, err)
+		}
+	} else {
+		if f.Reason == "" {
+			f.Reason = ReasonUnspecified
+		}
+		if err := Lookup("reason", Reasons, f.Reason); err != nil {
+			problems = append(problems, err)
+		}
+	}
+	return errors.Join(problems...)
+}
+
+// tidyRole drops the article or the word "position" or "role" that people
+// often type around a job title, since the letters supply their own:
+// "the Data Engineer role" becomes "Data Engineer".
+func tidyRole(role string) string {
+	for _, article := range []string{"the ", "a ", "an "} {
+		if len(role) > len(article) && strings.EqualFold(role[:len(article)], article) {
+			role = role[len(article):]
+			break
+		}
+	}
+	for _, noun := range []string{" position", " role"} {
+		if len(role) > len(noun) && strings.EqualFold(role[len(role)-len(noun):], noun) {
+			role = role[:len(role)-len(noun)]
+			break
+		}
+	}
+	return role
+}
+
+// tidyContact drops the greeting or comma that people sometimes type with
+// a name, since the letters supply their own: "Dear Ms. Rivera," becomes
+// "Ms. Rivera".
+func tidyContact(contact string) string {
+	for _, greeting := range []string{"dear ", "hello ", "hi "} {
+		if len(contact) > len(greeting) && strings.EqualFold(contact[:len(greeting)], greeting) {
+			contact = contact[len(greeting):]
+			break
+		}
+	}
+	return strings.TrimRight(contact, ", ")
+}
+
+// tidyReasonText makes the user's reason read as sentences: a capital
+// first letter and a full stop at the end. It refuses a reason that is
+// not brief, as the guide asks.
+func tidyReasonText(text *string) error {
+	s := *text
+	if words := len(strings.Fields(s)); words > maxReasonWords {
+		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d words, more than the %d allowed", words, maxReasonWords),
+			Hint: "give the reason in one or two short sentences: the guide warns against over-explaining"}
+	}
+	first, size := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(first)) + s[size:]
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?\"')”’。", last) {
+		s += "."
+	}
+	*text = s
+	return nil
+}
+
+// A Date is a day in the calendar, such as the day of an interview.
+type Date struct{ time.Time }
+
+// DateLayout is the form dates are given in: YYYY-MM-DD.
+const DateLayout = "2006-01-02"
+
+// ParseDate reads a date in DateLayout.
+func ParseDate(s string) (*Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s), Hint: "write it like 2026-12-03"}
+	}
+	return &Date{t}, nil
+}
+
+// String returns the date in DateLayout.
+func (d Date) String() string { return d.Format(DateLayout) }
+
+// MarshalText returns the date in DateLayout.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

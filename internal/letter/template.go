@@ -1,0 +1,181 @@
+package letter
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"text/template"
+)
+
+// Templates holds the parsed templates of every language, kind of letter
+// and tone found in a file system laid out as LANGUAGE/KIND/TONE.tmpl.
+type Templates struct {
+	byName map[string]*Template // by "LANGUAGE/KIND/TONE"
+}
+
+// A Template renders one kind of letter in one language and tone. Its
+// text defines a "subject" and a "body" template, which receive Fields.
+type Template struct {
+	t *template.Template
+}
+
+// Parse parses every LANGUAGE/KIND/TONE.tmpl file of fsys. Every kind of
+// letter must have a template for each tone.
+func Parse(fsys fs.FS) (*Templates, error) {
+	paths, err := fs.Glob(fsys, "*/*/*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("listing templates: %w", err)
+	}
+	ts := &Templates{byName: make(map[string]*Template, len(paths))}
+	kinds := make(map[string]bool)
+	for _, p := range paths {
+		text, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("reading template %s: %w", p, err)
+		}
+		t, err := ParseTemplate(p, string(text))
+		if err != nil {
+			return nil, err
+		}
+		ts.byName[strings.TrimSuffix(p, ".tmpl")] = t
+		kinds[path.Dir(p)] = true
+	}
+	for kind := range kinds {
+		for _, tone := range Tones {
+			if ts.byName[kind+"/"+tone.Key] == nil {
+				return nil, fmt.Errorf("templates %s: no template for the %s tone (%s/%s.tmpl)", kind, tone.Key, kind, tone.Key)
+			}
+		}
+	}
+	return ts, nil
+}
+
+// Lookup returns the template of a language, kind of letter and tone.
+func (ts *Templates) Lookup(language, kind, tone string) (*Template, error) {
+	t := ts.byName[language+"/"+kind+"/"+tone]
+	if t == nil {
+		return nil, fmt.Errorf("no %s template for a %s letter in %s", tone, kind, language)
+	}
+	return t, nil
+}
+
+// ParseTemplate parses the text of one template, named name in errors.
+func ParseTemplate(name, text string) (*Template, error) {
+	t, err := template.New(name).Option("missingkey=error").Parse(text)
+	if err != nil {
+		return nil, err // text/template's errors name the template and line
+	}
+	for _, part := range []string{"subject", "body"} {
+		if t.Lookup(part) == nil {
+			return nil, fmt.Errorf("template %s defines no %q template", name, part)
+		}
+	}
+	return &Template{t: t}, nil
+}
+
+// Render writes a letter from f, which Clean has checked. Templates are
+// written one paragraph a line; Render tidies what conditional sentences
+// leave behind (runs of spaces, stray blank lines, a doubled full stop
+// after a name that ends with one).
+func (t *Template) Render(f Fields) (Draft, error) {
+	var b strings.Builder
+	if err := t.t.ExecuteTemplate(&b, "subject", f); err != nil {
+		return Draft{}, err
+	}
+	subject := tidyLine(strings.Join(strings.Fields(b.String()), " "))
+	if subject == "" {
+		return Draft{}, fmt.Errorf("template %s: the subject is empty", t.t.Name())
+	}
+	b.Reset()
+	if err := t.t.ExecuteTemplate(&b, "body", f); err != nil {
+		return Draft{}, err
+	}
+	body := tidy(b.String())
+	if err := checkLineStarts(t.t.Name(), body, f); err != nil {
+		return Draft{}, err
+	}
+	return Draft{Subject: subject, Body: body}, nil
+}
+
+// tidy tidies every line of text, keeps at most one blank line between
+// paragraphs and none around them, and ends the text with a newline.
+func tidy(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	blank := false
+	for line := range strings.Lines(text) {
+		line = tidyLine(strings.Join(strings.Fields(line), " "))
+		if line == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if blank {
+			b.WriteByte('\n')
+			blank = false
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// tidyLine drops a space before punctuation that ends a clause, and the
+// second of two full stops (but not an ellipsis), in a line whose spaces
+// are already single.
+func tidyLine(line string) string {
+	var b strings.Builder
+	b.Grow(len(line))
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		next, after := byte(' '), byte(' ')
+		if i+1 < len(line) {
+			next = line[i+1]
+		}
+		if i+2 < len(line) {
+			after = line[i+2]
+		}
+		endsClause := strings.IndexByte(",.;:!?", next) >= 0 && after == ' '
+		doubledStop := c == '.' && next == '.' && after != '.' && (i == 0 || line[i-1] != '.')
+		if c == ' ' && endsClause || doubledStop {
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// checkLineStarts refuses a body with a line that mail programs would take
+// for something other than text: mailx runs "~" lines as commands, some
+// composers treat "#" lines as comments or directives, mbox files quote
+// "From " lines, and sendmail stops reading at a lone ".". Only an answer
+// can start such a line, so the error names it.
+func checkLineStarts(template string, body string, f Fields) error {
+	n := 0
+	for line := range strings.Lines(body) {
+		n++
+		line = strings.TrimSuffix(line, "\n")
+		start := ""
+		for _, s := range []string{"~", "#", "From "} {
+			if strings.HasPrefix(line, s) {
+				start = s
+			}
+		}
+		if line == "." {
+			start = "."
+		}
+		if start == "" {
+			continue
+		}
+		problem := fmt.Sprintf("would start line %d of the letter with %q, which mail programs read as a command or a separator", n, start)
+		for _, a := range []struct{ field, value string }{
+			{"name", f.Name}, {"contact", f.Contact}, {"company", f.Company}, {"role", f.Role}, {"refer", f.Refer}, {"reason_text", f.ReasonText},
+		} {
+			if a.value != "" && strings.HasPrefix(line, a.value) {
+				return &FieldError{Field: a.field, Problem: problem, Hint: "start it with a letter or a digit"}
+			}
+		}
+		return fmt.Errorf("template %s %s", template, problem)
+	}
+	return nil
+}

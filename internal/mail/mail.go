@@ -1,0 +1,228 @@
+// Package mail writes drafts in the forms mail programs take: RFC 5322
+// messages for sendmail-like programs (msmtp -t, mutt -H), and mailto:
+// links (RFC 6068) for whatever mail client the system opens.
+package mail
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/base32"
+	"fmt"
+	"io"
+	netmail "net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	gomail "github.com/emersion/go-message/mail"
+
+	"github.com/decline-cli/decline/internal/input"
+)
+
+// An Address is a mailbox: an optional display name and an address.
+type Address = netmail.Address
+
+// maxAddress is the longest address accepted, in characters: RFC 5321
+// allows 254 for the address itself, and a display name is added to it.
+const maxAddress = 400
+
+// ParseAddress reads one address such as "sam@example.org" or
+// "Sam Lee <sam@example.org>". It refuses lists, groups, and anything that
+// could smuggle a line break, a control character or another recipient
+// into a header; its errors are *input.Problem values.
+func ParseAddress(s string) (*Address, error) {
+	s, err := input.Line(s, maxAddress)
+	if err != nil {
+		return nil, err
+	}
+	a, err := netmail.ParseAddress(s)
+	if err != nil {
+		if list, listErr := netmail.ParseAddressList(s); listErr == nil && len(list) > 1 {
+			return nil, &input.Problem{What: fmt.Sprintf("holds %d addresses", len(list)), Hint: "give a single address"}
+		}
+		return nil, &input.Problem{What: fmt.Sprintf("%q is not an email address", s), Hint: "write it like sam@example.org or \"Sam Lee <sam@example.org>\""}
+	}
+	// net/mail decodes encoded words in names, which may hide anything.
+	if a.Name, err = input.Line(a.Name, maxAddress); err != nil {
+		p := err.(*input.Problem)
+		p.What = "has a name that " + p.What
+		return nil, p
+	}
+	return a, nil
+}
+
+// Display returns a as people write it, "Name <address>", with the name
+// in plain UTF-8 (RFC 6532) rather than encoded, quoted where RFC 5322
+// needs it.
+func Display(a *Address) string {
+	switch {
+	case a == nil:
+		return ""
+	case a.Name == "":
+		return a.Address
+	}
+	name := a.Name
+	if strings.ContainsAny(name, `()<>[]:;@\,."`) {
+		name = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(name) + `"`
+	}
+	return name + " <" + a.Address + ">"
+}
+
+// A Message is a plain-text mail message.
+type Message struct {
+	From, To  *Address // nil when not known
+	Subject   string   // one line
+	Body      string   // lines ending in "\n"
+	Date      time.Time
+	MessageID string // without angle brackets; see NewMessageID
+}
+
+// WriteTo writes m as an RFC 5322 message with LF line ends, as
+// sendmail-like programs read on their standard input: headers with
+// non-ASCII text encoded (RFC 2047), and a quoted-printable UTF-8 body, so
+// no line is longer than 76 characters. It refuses a message whose text
+// could change its headers or carry control characters.
+func (m *Message) WriteTo(w io.Writer) (int64, error) {
+	if err := m.check(); err != nil {
+		return 0, err
+	}
+	// go-message writes fields in the reverse order they are added; add
+	// them backwards so they read in the usual order, Date first.
+	var h gomail.Header
+	h.Set("Content-Transfer-Encoding", "quoted-printable")
+	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
+	h.Set("MIME-Version", "1.0")
+	h.SetMessageID(m.MessageID)
+	h.SetSubject(m.Subject)
+	if m.To != nil {
+		h.SetAddressList("To", []*Address{m.To})
+	}
+	if m.From != nil {
+		h.SetAddressList("From", []*Address{m.From})
+	}
+	h.SetDate(m.Date)
+
+	var b bytes.Buffer
+	body, err := gomail.CreateSingleInlineWriter(&b, h)
+	if err != nil {
+		return 0, fmt.Errorf("writing message header: %w", err)
+	}
+	if _, err := io.WriteString(body, m.Body); err != nil {
+		return 0, fmt.Errorf("writing message body: %w", err)
+	}
+	if err := body.Close(); err != nil {
+		return 0, fmt.Errorf("writing message body: %w", err)
+	}
+	// The writer ends lines with CRLF, as on the wire; local programs and
+	// files take LF. No CR can come from m: check refuses it.
+	n, err := w.Write(bytes.ReplaceAll(b.Bytes(), []byte("\r\n"), []byte("\n")))
+	return int64(n), err
+}
+
+// check refuses text that would not come out of the message as it went in.
+func (m *Message) check() error {
+	for _, a := range []*Address{m.From, m.To} {
+		if a == nil {
+			continue
+		}
+		if err := checkText(a.Name + a.Address); err != nil {
+			return fmt.Errorf("address %q %w", a.Address, err)
+		}
+	}
+	if strings.Contains(m.Subject, "\n") {
+		return fmt.Errorf("subject is not one line")
+	}
+	if err := checkText(m.Subject); err != nil {
+		return fmt.Errorf("subject %w", err)
+	}
+	if strings.Contains(m.Subject, "=?") {
+		return fmt.Errorf("subject contains an encoded word")
+	}
+	if err := checkText(strings.ReplaceAll(m.Body, "\n", "")); err != nil {
+		return fmt.Errorf("body %w", err)
+	}
+	return nil
+}
+
+func checkText(s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("is not valid UTF-8")
+	}
+	if i := strings.IndexFunc(s, input.Unsafe); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return fmt.Errorf("contains a control character (%U)", r)
+	}
+	return nil
+}
+
+// NewMessageID returns a unique message identifier, without angle
+// brackets, made of 16 bytes from random (crypto/rand's Reader when nil)
+// and the domain of from. Without a usable sender domain it uses
+// "decline.invalid" rather than the machine's name, which is nobody's
+// business.
+func NewMessageID(random io.Reader, from *Address) (string, error) {
+	if random == nil {
+		random = rand.Reader
+	}
+	var id [16]byte
+	if _, err := io.ReadFull(random, id[:]); err != nil {
+		return "", fmt.Errorf("making a message ID: %w", err)
+	}
+	domain := "decline.invalid"
+	if from != nil {
+		if _, d, ok := strings.Cut(from.Address, "@"); ok && isDotAtom(d) {
+			domain = d
+		}
+	}
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(id[:])) + "@" + domain, nil
+}
+
+// isDotAtom reports whether s can be the right-hand side of a message
+// identifier as is: ASCII letters, digits and hyphens, in dotted labels.
+func isDotAtom(s string) bool {
+	for _, label := range strings.Split(s, ".") {
+		if label == "" {
+			return false
+		}
+		for _, c := range []byte(label) {
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Mailto returns a mailto: link (RFC 6068) that opens a message to to (if
+// not nil) with subject and body, lines ending in CRLF as the RFC asks.
+// Every character but the unreserved ones is percent-encoded, so no part
+// of the text can add a header field or another recipient.
+func Mailto(to *Address, subject, body string) string {
+	var b strings.Builder
+	b.WriteString("mailto:")
+	if to != nil {
+		b.WriteString(escape(to.Address, "@"))
+	}
+	b.WriteString("?subject=")
+	b.WriteString(escape(subject, ""))
+	b.WriteString("&body=")
+	b.WriteString(escape(strings.ReplaceAll(body, "\n", "\r\n"), ""))
+	return b.String()
+}
+
+// escape percent-encodes every byte of s but the unreserved characters of
+// RFC 3986 and those in keep.
+func escape(s, keep string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~"+keep, c) >= 0 {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
