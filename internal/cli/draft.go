@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"time"
@@ -38,7 +37,7 @@ var formats = []letter.Option{
 type DraftOptions struct {
 	IO        *iostreams.IOStreams
 	Now       func() time.Time
-	Random    io.Reader
+	Random    func() uint64
 	Templates fs.FS
 
 	Fields        letter.Fields
@@ -101,7 +100,7 @@ Formats (--format):
 func optionList(options []letter.Option) string {
 	var b strings.Builder
 	for _, o := range options {
-		fmt.Fprintf(&b, "  %-15s %s\n", o.Key, o.Description)
+		b.WriteString("  " + o.Key + strings.Repeat(" ", max(1, 16-len(o.Key))) + o.Description + "\n")
 	}
 	return b.String()
 }
@@ -111,7 +110,7 @@ func runDraft(opts *DraftOptions) error {
 	if err != nil {
 		return err
 	}
-	templates, err := letter.Parse(opts.Templates)
+	templates, err := letter.Open(opts.Templates)
 	if err != nil {
 		return err
 	}
@@ -148,11 +147,8 @@ func runDraft(opts *DraftOptions) error {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(jsonDraft{Subject: draft.Subject, Body: draft.Body, Fields: jsonFields{fields, mail.Display(from), mail.Display(to)}})
 	case "eml":
-		var id string
-		if id, err = mail.NewMessageID(opts.Random, from); err == nil {
-			m := &mail.Message{From: from, To: to, Subject: draft.Subject, Body: draft.Body, Date: opts.Now(), MessageID: id}
-			_, err = m.WriteTo(&out)
-		}
+		m := &mail.Message{From: from, To: to, Subject: draft.Subject, Body: draft.Body, Date: opts.Now(), MessageID: mail.NewMessageID(opts.Random, from)}
+		_, err = m.WriteTo(&out)
 	}
 	if err != nil {
 		return fmt.Errorf("writing the %s draft: %w", opts.Format, err)

@@ -3,11 +3,11 @@
 package cli
 
 import (
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
@@ -39,16 +39,19 @@ const exitStatusHelp = `Exit status:
 
 // Env is what a run of decline takes from the world. Tests replace it.
 type Env struct {
-	IO        *iostreams.IOStreams
-	Now       func() time.Time
-	Random    io.Reader // for message IDs
-	Templates fs.FS     // the built-in letter templates
+	IO  *iostreams.IOStreams
+	Now func() time.Time
+	// Random returns random numbers for message IDs. They need to be
+	// unique, not secret: math/rand/v2 serves, and spares a run the
+	// timer that crypto/rand sets up.
+	Random    func() uint64
+	Templates fs.FS // the built-in letter templates
 }
 
 // Main runs decline with the process's arguments and streams, and returns
 // its exit status.
 func Main() int {
-	env := &Env{IO: iostreams.System(), Now: time.Now, Random: rand.Reader, Templates: templates.FS}
+	env := &Env{IO: iostreams.System(), Now: time.Now, Random: rand.Uint64, Templates: templates.FS}
 	return Run(env, os.Args[1:])
 }
 

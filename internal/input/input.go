@@ -65,7 +65,7 @@ func Line(s string, max int) (string, error) {
 // space. The zero-width joiner and non-joiner are kept: scripts such as
 // Persian and emoji sequences need them to render correctly.
 func Unsafe(r rune) bool {
-	if r == '\u200c' || r == '\u200d' {
+	if ' ' <= r && r < 0x7f || r == '\u200c' || r == '\u200d' {
 		return false
 	}
 	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)

@@ -104,6 +104,7 @@ func (f *Fields) Clean() error {
 		problems = append(problems, &FieldError{Field: "name", Problem: fmt.Sprintf("%q has no letters", f.Name), Hint: "sign with your name"})
 	}
 
+	f.Tone, f.Reason = strings.ToLower(f.Tone), strings.ToLower(f.Reason)
 	if f.Tone == "" {
 		f.Tone = DefaultTone
 	}

@@ -5,13 +5,17 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"text/template"
 )
 
-// Templates holds the parsed templates of every language, kind of letter
-// and tone found in a file system laid out as LANGUAGE/KIND/TONE.tmpl.
+// Templates are the letter templates of a file system laid out as
+// LANGUAGE/KIND/TONE.tmpl: every language, kind of letter and tone.
 type Templates struct {
-	byName map[string]*Template // by "LANGUAGE/KIND/TONE"
+	mu     sync.Mutex
+	fsys   fs.FS
+	paths  map[string]bool      // by "LANGUAGE/KIND/TONE"
+	parsed map[string]*Template // those looked up so far
 }
 
 // A Template renders one kind of letter in one language and tone. Its
@@ -20,30 +24,22 @@ type Template struct {
 	t *template.Template
 }
 
-// Parse parses every LANGUAGE/KIND/TONE.tmpl file of fsys. Every kind of
-// letter must have a template for each tone.
-func Parse(fsys fs.FS) (*Templates, error) {
+// Open finds the templates of fsys. Every kind of letter must have a
+// template for each tone. A template is parsed when it is first looked up,
+// since a run of decline renders one letter.
+func Open(fsys fs.FS) (*Templates, error) {
 	paths, err := fs.Glob(fsys, "*/*/*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("listing templates: %w", err)
 	}
-	ts := &Templates{byName: make(map[string]*Template, len(paths))}
-	kinds := make(map[string]bool)
+	ts := &Templates{fsys: fsys, paths: make(map[string]bool, len(paths)), parsed: make(map[string]*Template)}
 	for _, p := range paths {
-		text, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, fmt.Errorf("reading template %s: %w", p, err)
-		}
-		t, err := ParseTemplate(p, string(text))
-		if err != nil {
-			return nil, err
-		}
-		ts.byName[strings.TrimSuffix(p, ".tmpl")] = t
-		kinds[path.Dir(p)] = true
+		ts.paths[strings.TrimSuffix(p, ".tmpl")] = true
 	}
-	for kind := range kinds {
+	for _, p := range paths {
+		kind := path.Dir(p)
 		for _, tone := range Tones {
-			if ts.byName[kind+"/"+tone.Key] == nil {
+			if !ts.paths[kind+"/"+tone.Key] {
 				return nil, fmt.Errorf("templates %s: no template for the %s tone (%s/%s.tmpl)", kind, tone.Key, kind, tone.Key)
 			}
 		}
@@ -53,10 +49,24 @@ func Parse(fsys fs.FS) (*Templates, error) {
 
 // Lookup returns the template of a language, kind of letter and tone.
 func (ts *Templates) Lookup(language, kind, tone string) (*Template, error) {
-	t := ts.byName[language+"/"+kind+"/"+tone]
-	if t == nil {
+	name := language + "/" + kind + "/" + tone
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if t := ts.parsed[name]; t != nil {
+		return t, nil
+	}
+	if !ts.paths[name] {
 		return nil, fmt.Errorf("no %s template for a %s letter in %s", tone, kind, language)
 	}
+	text, err := fs.ReadFile(ts.fsys, name+".tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("reading template %s: %w", name, err)
+	}
+	t, err := ParseTemplate(name+".tmpl", string(text))
+	if err != nil {
+		return nil, err
+	}
+	ts.parsed[name] = t
 	return t, nil
 }
 

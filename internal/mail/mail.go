@@ -5,8 +5,8 @@ package mail
 
 import (
 	"bytes"
-	"crypto/rand"
 	"encoding/base32"
+	"encoding/binary"
 	"fmt"
 	"io"
 	netmail "net/mail"
@@ -156,25 +156,20 @@ func checkText(s string) error {
 }
 
 // NewMessageID returns a unique message identifier, without angle
-// brackets, made of 16 bytes from random (crypto/rand's Reader when nil)
-// and the domain of from. Without a usable sender domain it uses
-// "decline.invalid" rather than the machine's name, which is nobody's
-// business.
-func NewMessageID(random io.Reader, from *Address) (string, error) {
-	if random == nil {
-		random = rand.Reader
-	}
+// brackets, made of 128 bits from random and the domain of from. Without
+// a usable sender domain it uses "decline.invalid" rather than the
+// machine's name, which is nobody's business.
+func NewMessageID(random func() uint64, from *Address) string {
 	var id [16]byte
-	if _, err := io.ReadFull(random, id[:]); err != nil {
-		return "", fmt.Errorf("making a message ID: %w", err)
-	}
+	binary.BigEndian.PutUint64(id[:8], random())
+	binary.BigEndian.PutUint64(id[8:], random())
 	domain := "decline.invalid"
 	if from != nil {
 		if _, d, ok := strings.Cut(from.Address, "@"); ok && isDotAtom(d) {
 			domain = d
 		}
 	}
-	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(id[:])) + "@" + domain, nil
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(id[:])) + "@" + domain
 }
 
 // isDotAtom reports whether s can be the right-hand side of a message
