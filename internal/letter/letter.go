@@ -181,7 +181,7 @@ func tidyReasonText(text *string) error {
 }
 
 // A Date is a day in the calendar, such as the day of an interview.
-type Date struct{ time.Time }
+type Date struct{ t time.Time }
 
 // DateLayout is the form dates are given in: YYYY-MM-DD.
 const DateLayout = "2006-01-02"
@@ -194,6 +194,10 @@ func ParseDate(s string) (*Date, error) {
 	}
 	return &Date{t}, nil
 }
+
+// Format formats the date with a layout of package time, such as
+// "Monday, 2 January".
+func (d Date) Format(layout string) string { return d.t.Format(layout) }
 
 // String returns the date in DateLayout.
 func (d Date) String() string { return d.Format(DateLayout) }

@@ -71,7 +71,7 @@ func Display(a *Address) string {
 // A Message is a plain-text mail message.
 type Message struct {
 	From, To  *Address // nil when not known
-	Subject   string   // one line
+	Subject   string   // one line, without space around it
 	Body      string   // lines ending in "\n"
 	Date      time.Time
 	MessageID string // without angle brackets; see NewMessageID
@@ -129,8 +129,8 @@ func (m *Message) check() error {
 			return fmt.Errorf("address %q %w", a.Address, err)
 		}
 	}
-	if strings.Contains(m.Subject, "\n") {
-		return fmt.Errorf("subject is not one line")
+	if strings.Contains(m.Subject, "\n") || strings.TrimSpace(m.Subject) != m.Subject {
+		return fmt.Errorf("subject is not one trimmed line")
 	}
 	if err := checkText(m.Subject); err != nil {
 		return fmt.Errorf("subject %w", err)
