@@ -51,25 +51,12 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft the email that declines an interview (the default command)",
-		Long: `Draft the email that declines a job interview, from flags.
-
-Every letter thanks them for the invitation and their time, states the
-decision in its first paragraph, gives at most a brief, tactful reason,
-says it is telling them promptly so they can move on to other candidates,
-and keeps the door open unless --keep-in-touch=false.
-
-Reasons (--reason):
-` + optionList(letter.Reasons) + `
-Tones (--tone):
-` + optionList(letter.Tones) + `
-Formats (--format):
-` + optionList(formats) + `
-` + exitStatusHelp,
+		Long:  "Draft the email that declines a job interview, from flags.\n\n" + draftHelp(),
 		Example: `  decline --company "Acme Corp" --role "Data Engineer" --reason accepted-offer --name "Sam Lee"
   decline draft --company Acme --role SRE --contact "Ms. Rivera" --to rivera@acme.example \
     --from "Sam Lee <sam@example.org>" --reason staying --tone warm \
     --interview-date 2026-12-03 --format eml | msmtp -t
-  mail -s "$(decline ... --format subject)" rivera@acme.example < <(decline ... --format body)`,
+  decline ... --format body | mail -s "$(decline ... --format subject)" rivera@acme.example`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -94,6 +81,23 @@ Formats (--format):
 	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(formats), ", "))
 	f.SortFlags = false
 	return cmd
+}
+
+// draftHelp describes the letters and the values of the flags that take
+// one of a fixed set, for the help of decline and decline draft.
+func draftHelp() string {
+	return `Every letter thanks them for the invitation and their time, states the
+decision in its first paragraph, gives at most a brief, tactful reason,
+says it is telling them promptly so they can move on to other candidates,
+and keeps the door open unless --keep-in-touch=false.
+
+Reasons (--reason):
+` + optionList(letter.Reasons) + `
+Tones (--tone):
+` + optionList(letter.Tones) + `
+Formats (--format):
+` + optionList(formats) + `
+` + exitStatusHelp
 }
 
 // optionList lists options for help text, one a line.

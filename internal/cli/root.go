@@ -81,13 +81,10 @@ func NewRootCmd(env *Env) *cobra.Command {
 	root.Use = "decline"
 	root.Short = "Draft the email that politely declines a job interview"
 	root.Long = `decline drafts the email that turns down a job interview politely, without
-burning bridges: it thanks them, states the decision and a brief, tactful
-reason, lets them move on to other candidates promptly, and keeps the door
-open. It prints the draft, or the message a mail program sends.
-
+burning bridges, and prints it, or the message a mail program sends.
 With no command, decline runs "decline draft".
 
-` + exitStatusHelp
+` + draftHelp()
 	root.SuggestionsMinimumDistance = 2
 	root.SilenceErrors = true
 	root.SilenceUsage = true
