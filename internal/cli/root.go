@@ -59,6 +59,9 @@ func Main() int {
 // returns the exit status.
 func Run(env *Env, args []string) int {
 	cmd := NewRootCmd(env)
+	if args == nil {
+		args = []string{} // cobra would read os.Args instead of nil
+	}
 	cmd.SetArgs(args)
 	err := cmd.Execute()
 	if err == nil {
