@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -30,20 +31,22 @@ func TestScripts(t *testing.T) {
 			// Hostile values a script cannot spell: line breaks and
 			// control characters.
 			for name, value := range map[string]string{
-				"LF_BCC":   "Acme\nBcc: evil@example.net",
-				"CRLF_BCC": "Acme\r\nBcc: evil@example.net",
-				"CR_BCC":   "Acme\rBcc: evil@example.net",
-				"FOLD_BCC": "SRE\n Bcc: evil@example.net",
-				"BODY":     "Acme\n\nbody",
-				"ADDR_BCC": "a@example.org\r\nBcc: evil@example.net",
-				"OSC52":    "Acme\x1b]52;c;ZXZpbA==\a",
-				"CSI":      "\x1b[2J\x1b[HAcme",
-				"C1_CSI":   "Acme\u009b31m",
-				"RLO":      "Sam\u202e Lee",
-				"ZWSP":     "Ac\u200bme",
-				"LSEP":     "Acme\u2028Bcc: evil@example.net",
-				"NEL":      "Acme\u0085Bcc: evil@example.net",
-				"BAD_UTF8": "Acme\xff",
+				"LF_BCC":    "Acme\nBcc: evil@example.net",
+				"CRLF_BCC":  "Acme\r\nBcc: evil@example.net",
+				"CR_BCC":    "Acme\rBcc: evil@example.net",
+				"FOLD_BCC":  "SRE\n Bcc: evil@example.net",
+				"BODY":      "Acme\n\nbody",
+				"ADDR_BCC":  "a@example.org\r\nBcc: evil@example.net",
+				"OSC52":     "Acme\x1b]52;c;ZXZpbA==\a",
+				"CSI":       "\x1b[2J\x1b[HAcme",
+				"C1_CSI":    "Acme\u009b31m",
+				"RLO":       "Sam\u202e Lee",
+				"ZWSP":      "Ac\u200bme",
+				"LSEP":      "Acme\u2028Bcc: evil@example.net",
+				"NEL":       "Acme\u0085Bcc: evil@example.net",
+				"BAD_UTF8":  "Acme\xff",
+				"LONG":      strings.Repeat("x", 2000),
+				"LONG_WIDE": strings.Repeat("株", 2000),
 			} {
 				env.Setenv(name, value)
 			}

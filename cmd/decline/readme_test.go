@@ -24,11 +24,14 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatal("README.md has no examples")
 	}
 	for _, ex := range examples {
-		ios, _, out, errOut := iostreams.Test()
+		ios, out, errOut := iostreams.Test()
 		env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 0 }, Templates: templates.FS}
-		cli.Run(env, shellWords(ex[1]))
+		code := cli.Run(env, shellWords(ex[1]))
 		if got := out.String() + errOut.String(); got != ex[2] {
 			t.Errorf("decline %s: README shows\n%s\nbut it prints\n%s", ex[1], ex[2], got)
+		}
+		if failed := strings.Contains(ex[2], "decline: error:"); failed != (code != 0) {
+			t.Errorf("decline %s: exit status %d, but README shows it %s", ex[1], code, map[bool]string{true: "failing", false: "succeeding"}[failed])
 		}
 	}
 }

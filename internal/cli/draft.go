@@ -153,12 +153,16 @@ func runDraft(opts *DraftOptions) error {
 	case "eml":
 		m := &mail.Message{From: from, To: to, Subject: draft.Subject, Body: draft.Body, Date: opts.Now(), MessageID: mail.NewMessageID(opts.Random, from)}
 		_, err = m.WriteTo(&out)
+	default:
+		err = errors.New("no writer for this format") // formats and this switch disagree
 	}
 	if err != nil {
 		return fmt.Errorf("writing the %s draft: %w", opts.Format, err)
 	}
-	_, err = opts.IO.Out.Write(out.Bytes())
-	return err
+	if _, err := opts.IO.Out.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("writing the draft: %w", err)
+	}
+	return nil
 }
 
 // parse checks the options and returns the letter's fields and addresses,
@@ -170,8 +174,12 @@ func (opts *DraftOptions) parse() (letter.Fields, *mail.Address, *mail.Address, 
 			return nil
 		}
 		a, err := mail.ParseAddress(value)
-		if p, ok := err.(*input.Problem); ok {
+		var p *input.Problem
+		switch {
+		case errors.As(err, &p):
 			problems = append(problems, &letter.FieldError{Field: field, Problem: p.What, Hint: p.Hint})
+		case err != nil:
+			problems = append(problems, &letter.FieldError{Field: field, Problem: err.Error()})
 		}
 		return a
 	}
@@ -181,9 +189,6 @@ func (opts *DraftOptions) parse() (letter.Fields, *mail.Address, *mail.Address, 
 	if f.Name == "" && from != nil {
 		f.Name = from.Name
 	}
-	if f.Contact == "" && to != nil {
-		f.Contact = to.Name
-	}
 	if opts.InterviewDate != "" {
 		d, err := letter.ParseDate(opts.InterviewDate)
 		if err != nil {
@@ -191,6 +196,7 @@ func (opts *DraftOptions) parse() (letter.Fields, *mail.Address, *mail.Address, 
 		}
 		f.InterviewDate = d
 	}
+	opts.Format = strings.ToLower(opts.Format)
 	if err := letter.Lookup("format", formats, opts.Format); err != nil {
 		problems = append(problems, err)
 	}

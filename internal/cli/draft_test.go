@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ import (
 // testEnv returns an Env with buffers for streams, a fixed clock and
 // predictable message IDs.
 func testEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
-	ios, _, out, errOut := iostreams.Test()
+	ios, out, errOut := iostreams.Test()
 	var n uint64
 	return &Env{
 		IO:        ios,
@@ -140,7 +141,9 @@ func TestDraftErrors(t *testing.T) {
 			"decline: error: --to holds 2 addresses\n",
 			"decline: error: --format \"pdf\" is not one of the accepted values\ndecline: hint: use one of text, eml, subject, body, json, mailto\n"}},
 		{"unknown command", []string{"drat"}, exitUsage, []string{"decline: error: unknown command \"drat\"\ndecline: hint: did you mean draft?\n"}},
-		{"argument to draft", []string{"draft", "Acme"}, exitUsage, []string{"decline: error: decline draft takes no arguments, but was given \"Acme\""}},
+		{"argument to draft", []string{"draft", "Acme"}, exitUsage, []string{"decline: error: unexpected argument \"Acme\"\ndecline: hint: quote values that have spaces"}},
+		{"unquoted value", []string{"--company", "Acme", "Corp"}, exitUsage, []string{"decline: error: unexpected argument \"Corp\""}},
+		{"upper-case format with a slip", []string{"--format", "EMLL"}, exitUsage, []string{"did you mean eml?"}},
 		{"unknown flag", []string{"--compnay", "Acme"}, exitUsage, []string{"decline: error: unknown flag: --compnay\ndecline: hint: run 'decline --help'"}},
 		{"escape in a flag name", []string{"--\x1b]0;pwned\a"}, exitUsage, []string{`unknown flag: --\x1b]0;pwned\a`}},
 		{"bad bool", []string{"--keep-in-touch=maybe"}, exitUsage, []string{"invalid argument \"maybe\""}},
@@ -164,6 +167,29 @@ func TestDraftErrors(t *testing.T) {
 				t.Errorf("stderr holds an escape character: %q", errOut)
 			}
 		})
+	}
+}
+
+// failingWriter fails every write, as a full disk or a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+func TestDraftWriteFails(t *testing.T) {
+	env, _, errOut := testEnv()
+	env.IO.Out = failingWriter{}
+	if code := Run(env, []string{"--company", "A", "--role", "B", "--name", "C"}); code != exitFailure {
+		t.Errorf("got exit %d, want %d", code, exitFailure)
+	}
+	if want := "decline: error: writing the draft: no space left on device\n"; errOut.String() != want {
+		t.Errorf("got stderr %q, want %q", errOut, want)
+	}
+}
+
+func TestDraftFormatsAreCaseInsensitive(t *testing.T) {
+	env, out, _ := testEnv()
+	if code := Run(env, []string{"--company", "A", "--role", "B", "--name", "C", "--format", "SUBJECT"}); code != 0 || !strings.HasPrefix(out.String(), "Declining") {
+		t.Errorf("got exit %d and %q, want the subject", code, out)
 	}
 }
 

@@ -26,7 +26,7 @@ import (
 const (
 	exitOK      = 0 // done
 	exitFailure = 1 // failed at run time
-	exitUsage   = 2 // bad usage: a missing or invalid flag or answer
+	exitUsage   = 2 // bad usage: a missing or invalid flag
 )
 
 // exitStatusHelp documents the exit statuses. A run stopped by Ctrl-C
@@ -68,6 +68,12 @@ func Run(env *Env, args []string) int {
 		return exitOK
 	}
 	report(env.IO.ErrOut, err)
+	return exitCode(err)
+}
+
+// exitCode returns the exit status for err: bad usage for a mistake in how
+// decline was called or in what it was given, else a failure at run time.
+func exitCode(err error) int {
 	var usage *usageError
 	var field *letter.FieldError
 	var missing *letter.MissingError
@@ -107,19 +113,19 @@ type usageError struct {
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
-// noArgs refuses arguments, naming the command that was perhaps meant.
+// noArgs refuses arguments. The first may be a command mistyped; any
+// other is most often a value with spaces that was not quoted.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	hint := fmt.Sprintf("run '%s --help' for usage", cmd.CommandPath())
-	if cmd.HasSubCommands() {
-		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-			hint = "did you mean " + strings.Join(s, " or ") + "?"
-		}
-		return &usageError{err: fmt.Errorf("unknown command %q", args[0]), hint: hint}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		return &usageError{err: fmt.Errorf("unknown command %q", args[0]), hint: "did you mean " + strings.Join(s, " or ") + "?"}
 	}
-	return &usageError{err: fmt.Errorf("%s takes no arguments, but was given %q", cmd.CommandPath(), args[0]), hint: hint}
+	return &usageError{
+		err:  fmt.Errorf("unexpected argument %q", args[0]),
+		hint: fmt.Sprintf(`quote values that have spaces (--company "Acme Corp"), give true or false with = (--keep-in-touch=false); '%s --help' lists the commands and flags`, cmd.CommandPath()),
+	}
 }
 
 // report writes err on w the way decline reports errors: one line a

@@ -24,8 +24,8 @@ func (p *Problem) Error() string { return p.What }
 // formatting characters (which could start terminal escape sequences, break
 // mail headers or hide what the text says), looks like a MIME encoded word
 // (which mail programs would decode into something else), or has more than
-// max characters.
-func Line(s string, max int) (string, error) {
+// limit characters.
+func Line(s string, limit int) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", &Problem{What: "is not valid UTF-8 text", Hint: "retype it, or check the encoding of the file or terminal it came from"}
 	}
@@ -41,7 +41,7 @@ func Line(s string, max int) (string, error) {
 			blank = true
 			continue
 		case Unsafe(r):
-			return "", &Problem{What: fmt.Sprintf("contains an invisible control character (%U) at byte %d", r, i), Hint: "retype it without the character; it may have come in with a copy and paste"}
+			return "", &Problem{What: fmt.Sprintf("contains an invisible or control character (%U) at byte %d", r, i), Hint: "retype it without the character; it may have come in with a copy and paste"}
 		}
 		if blank {
 			b.WriteByte(' ')
@@ -53,22 +53,44 @@ func Line(s string, max int) (string, error) {
 	if strings.Contains(s, "=?") {
 		return "", &Problem{What: `contains "=?", which mail programs read as an encoded word`, Hint: "type the plain text instead"}
 	}
-	if n := utf8.RuneCountInString(s); n > max {
-		return "", &Problem{What: fmt.Sprintf("is %d characters long, more than the %d allowed", n, max), Hint: "shorten it"}
+	if n := utf8.RuneCountInString(s); n > limit {
+		return "", &Problem{What: fmt.Sprintf("is %d characters long, more than the %d allowed", n, limit), Hint: "shorten it"}
 	}
 	return s, nil
 }
 
 // Unsafe reports whether r must never appear in a letter: a control
-// character (C0, DEL or C1, which covers ESC and CSI), or an invisible
+// character (C0, DEL or C1, which covers ESC and CSI), an invisible
 // formatting character such as a bidirectional override or a zero-width
-// space. The zero-width joiner and non-joiner are kept: scripts such as
-// Persian and emoji sequences need them to render correctly.
+// space, or a character that draws as nothing, such as a Hangul filler.
+// The zero-width joiner and non-joiner are kept, as are variation
+// selectors: Persian text and emoji sequences need them to render
+// correctly.
 func Unsafe(r rune) bool {
 	if ' ' <= r && r < 0x7f || r == '\u200c' || r == '\u200d' {
 		return false
 	}
-	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp)
+	return unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp, blank)
+}
+
+// blank holds the characters outside Cf that are default-ignorable or
+// fillers: they print as nothing, or as a space, where a letter is meant.
+var blank = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{Lo: 0x034f, Hi: 0x034f, Stride: 1}, // combining grapheme joiner
+		{Lo: 0x115f, Hi: 0x1160, Stride: 1}, // Hangul choseong and jungseong fillers
+		{Lo: 0x17b4, Hi: 0x17b5, Stride: 1}, // Khmer inherent vowels
+		{Lo: 0x180b, Hi: 0x180f, Stride: 1}, // Mongolian variation selectors
+		{Lo: 0x2800, Hi: 0x2800, Stride: 1}, // braille pattern blank
+		{Lo: 0x3164, Hi: 0x3164, Stride: 1}, // Hangul filler
+		{Lo: 0xffa0, Hi: 0xffa0, Stride: 1}, // halfwidth Hangul filler
+	},
+}
+
+// HasLetterOrDigit reports whether s holds at least one letter or digit,
+// as any name or title does.
+func HasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // isLineBreak reports whether r ends a line in some program that might

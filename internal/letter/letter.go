@@ -68,10 +68,11 @@ func (e *MissingError) Error() string { return "missing " + strings.Join(e.Field
 // answer that cannot be used.
 func (f *Fields) Clean() error {
 	var problems []error
+	refused := make(map[string]bool)
 	for _, t := range []struct {
 		field string
 		value *string
-		max   int
+		limit int
 	}{
 		{"company", &f.Company, maxName},
 		{"role", &f.Role, maxName},
@@ -80,9 +81,13 @@ func (f *Fields) Clean() error {
 		{"refer", &f.Refer, maxName},
 		{"name", &f.Name, maxName},
 	} {
-		s, err := input.Line(*t.value, t.max)
-		if p, ok := err.(*input.Problem); ok {
-			problems = append(problems, &FieldError{Field: t.field, Problem: p.What, Hint: p.Hint})
+		s, err := input.Line(*t.value, t.limit)
+		if err == nil && s != "" && t.field != "reason_text" && !input.HasLetterOrDigit(s) {
+			err = &input.Problem{What: fmt.Sprintf("%q has no letters or digits", s), Hint: "give the name as it is written"}
+		}
+		if err != nil {
+			problems = append(problems, fieldError(t.field, err))
+			refused[t.field] = true
 			continue
 		}
 		*t.value = s
@@ -100,9 +105,6 @@ func (f *Fields) Clean() error {
 	if missing != nil {
 		problems = append([]error{&MissingError{Fields: missing}}, problems...)
 	}
-	if f.Name != "" && strings.IndexFunc(f.Name, unicode.IsLetter) < 0 {
-		problems = append(problems, &FieldError{Field: "name", Problem: fmt.Sprintf("%q has no letters", f.Name), Hint: "sign with your name"})
-	}
 
 	f.Tone, f.Reason = strings.ToLower(f.Tone), strings.ToLower(f.Reason)
 	if f.Tone == "" {
@@ -116,8 +118,10 @@ func (f *Fields) Clean() error {
 			problems = append(problems, &FieldError{Field: "reason_text", Problem: "was given with reason " + f.Reason, Hint: "a letter gives one reason: choose a reason key or write your own, not both"})
 		}
 		f.Reason = ""
-		if err := tidyReasonText(&f.ReasonText); err != nil {
-			problems = append(problems, err)
+		if !refused["reason_text"] {
+			if err := tidyReasonText(&f.ReasonText); err != nil {
+				problems = append(problems, err)
+			}
 		}
 	} else {
 		if f.Reason == "" {
@@ -128,6 +132,15 @@ func (f *Fields) Clean() error {
 		}
 	}
 	return errors.Join(problems...)
+}
+
+// fieldError turns a problem with a value into a *FieldError for field.
+func fieldError(field string, err error) *FieldError {
+	var p *input.Problem
+	if errors.As(err, &p) {
+		return &FieldError{Field: field, Problem: p.What, Hint: p.Hint}
+	}
+	return &FieldError{Field: field, Problem: err.Error()}
 }
 
 // tidyRole drops the article or the word "position" or "role" that people
@@ -166,18 +179,36 @@ func tidyContact(contact string) string {
 // first letter and a full stop at the end. It refuses a reason that is
 // not brief, as the guide asks.
 func tidyReasonText(text *string) error {
-	s := *text
+	s := strings.TrimRight(*text, ",;: ")
+	brief := "give the reason in one or two short sentences: the guide warns against over-explaining"
 	if words := len(strings.Fields(s)); words > maxReasonWords {
-		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d words, more than the %d allowed", words, maxReasonWords),
-			Hint: "give the reason in one or two short sentences: the guide warns against over-explaining"}
+		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d words, more than the %d allowed", words, maxReasonWords), Hint: brief}
+	}
+	if n := sentences(s); n > 2 {
+		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d sentences, more than the 2 allowed", n), Hint: brief}
 	}
 	first, size := utf8.DecodeRuneInString(s)
 	s = string(unicode.ToUpper(first)) + s[size:]
-	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?\"')”’。", last) {
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?\"')\u201d\u2019\u3002", last) {
 		s += "."
 	}
 	*text = s
 	return nil
+}
+
+// sentences counts the sentences of s: the full stops, question and
+// exclamation marks that end a word, and a last sentence without one.
+func sentences(s string) int {
+	n := 0
+	for _, word := range strings.Fields(s) {
+		if strings.ContainsAny(word[len(word)-1:], ".!?") {
+			n++
+		}
+	}
+	if !strings.ContainsAny(s[len(s)-1:], ".!?") {
+		n++
+	}
+	return n
 }
 
 // A Date is a day in the calendar, such as the day of an interview.
@@ -189,7 +220,11 @@ const DateLayout = "2006-01-02"
 // ParseDate reads a date in DateLayout.
 func ParseDate(s string) (*Date, error) {
 	t, err := time.Parse(DateLayout, s)
-	if err != nil {
+	var pe *time.ParseError
+	switch {
+	case errors.As(err, &pe) && strings.Contains(pe.Message, "out of range"):
+		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%q is not a day of the calendar", s), Hint: "check the month and the day"}
+	case err != nil:
 		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s), Hint: "write it like 2026-12-03"}
 	}
 	return &Date{t}, nil

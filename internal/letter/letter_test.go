@@ -34,6 +34,14 @@ func TestCleanTidies(t *testing.T) {
 		in:   Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "i am going back to university"},
 		want: Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "I am going back to university.", Tone: DefaultTone},
 	}, {
+		name: "own reason ending in a semicolon",
+		in:   Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "it is private;"},
+		want: Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "It is private.", Tone: DefaultTone},
+	}, {
+		name: "own reason of two sentences with an abbreviation",
+		in:   Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "I joined Acme Inc. last month"},
+		want: Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "I joined Acme Inc. last month.", Tone: DefaultTone},
+	}, {
 		name: "own reason with the default reason key",
 		in:   Fields{Company: "Acme", Role: "SRE", Name: "Sam", Reason: ReasonUnspecified, ReasonText: "My plans changed!"},
 		want: Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "My plans changed!", Tone: DefaultTone},
@@ -100,7 +108,10 @@ func TestCleanRefuses(t *testing.T) {
 		{"typo in tone", func(f *Fields) { f.Tone = "wram" }, "tone", "did you mean warm?"},
 		{"reason and reason text", func(f *Fields) { f.Reason = "staying"; f.ReasonText = "I am staying." }, "reason_text", "not both"},
 		{"long reason text", func(f *Fields) { f.ReasonText = strings.Repeat("word ", 21) }, "reason_text", "over-explaining"},
-		{"name without letters", func(f *Fields) { f.Name = "~~" }, "name", "your name"},
+		{"name without letters", func(f *Fields) { f.Name = "~~" }, "name", "as it is written"},
+		{"blank-looking company", func(f *Fields) { f.Company = "\u3164" }, "company", "retype"},
+		{"contact of punctuation", func(f *Fields) { f.Contact = "--" }, "contact", "as it is written"},
+		{"three sentences", func(f *Fields) { f.ReasonText = "I moved. I am happy. Thanks." }, "reason_text", "one or two short sentences"},
 		{"header in company", func(f *Fields) { f.Company = "Acme\r\nBcc: evil@example.net" }, "company", "one line"},
 		{"escape in role", func(f *Fields) { f.Role = "SRE\x1b]0;pwned\a" }, "role", "retype"},
 		{"encoded word in name", func(f *Fields) { f.Name = "=?utf-8?b?U2Ft?=" }, "name", "plain text"},
@@ -125,9 +136,14 @@ func TestParseDate(t *testing.T) {
 	if err != nil || d.String() != "2026-12-03" || d.Format("Monday, 2 January") != "Thursday, 3 December" {
 		t.Errorf("got %v, %v; want Thursday 2026-12-03", d, err)
 	}
-	for _, bad := range []string{"3 December", "2026-13-01", "2026-02-30", "03/12/2026", "2026-12-03T10:00"} {
+	for _, bad := range []string{"3 December", "03/12/2026", "2026-12-03T10:00", "2026-1-3"} {
 		if _, err := ParseDate(bad); err == nil || !strings.Contains(err.(*FieldError).Hint, "2026-12-03") {
 			t.Errorf("ParseDate(%q): got %v, want an error showing the form", bad, err)
+		}
+	}
+	for _, bad := range []string{"2026-13-01", "2026-02-29", "2026-12-32"} {
+		if _, err := ParseDate(bad); err == nil || !strings.Contains(err.(*FieldError).Problem, "not a day of the calendar") {
+			t.Errorf("ParseDate(%q): got %v, want an error saying there is no such day", bad, err)
 		}
 	}
 }

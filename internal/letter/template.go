@@ -5,14 +5,13 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"sync"
 	"text/template"
 )
 
 // Templates are the letter templates of a file system laid out as
 // LANGUAGE/KIND/TONE.tmpl: every language, kind of letter and tone.
+// Templates are not safe for concurrent use.
 type Templates struct {
-	mu     sync.Mutex
 	fsys   fs.FS
 	paths  map[string]bool      // by "LANGUAGE/KIND/TONE"
 	parsed map[string]*Template // those looked up so far
@@ -50,8 +49,6 @@ func Open(fsys fs.FS) (*Templates, error) {
 // Lookup returns the template of a language, kind of letter and tone.
 func (ts *Templates) Lookup(language, kind, tone string) (*Template, error) {
 	name := language + "/" + kind + "/" + tone
-	ts.mu.Lock()
-	defer ts.mu.Unlock()
 	if t := ts.parsed[name]; t != nil {
 		return t, nil
 	}
@@ -102,7 +99,7 @@ func (t *Template) Render(f Fields) (Draft, error) {
 		return Draft{}, err
 	}
 	body := tidy(b.String())
-	if err := checkLineStarts(t.t.Name(), body, f); err != nil {
+	if err := checkLines(t.t.Name(), body, f); err != nil {
 		return Draft{}, err
 	}
 	return Draft{Subject: subject, Body: body}, nil
@@ -130,9 +127,10 @@ func tidy(text string) string {
 	return b.String()
 }
 
-// tidyLine drops a space before punctuation that ends a clause, and the
-// second of two full stops (but not an ellipsis), in a line whose spaces
-// are already single.
+// tidyLine drops a space before punctuation that ends a clause, the
+// second of two full stops (but not an ellipsis), and a full stop after an
+// exclamation or question mark ("at Yahoo!."), in a line whose spaces are
+// already single.
 func tidyLine(line string) string {
 	var b strings.Builder
 	b.Grow(len(line))
@@ -147,7 +145,8 @@ func tidyLine(line string) string {
 		}
 		endsClause := strings.IndexByte(",.;:!?", next) >= 0 && after == ' '
 		doubledStop := c == '.' && next == '.' && after != '.' && (i == 0 || line[i-1] != '.')
-		if c == ' ' && endsClause || doubledStop {
+		stopAfterMark := c == '.' && i > 0 && (line[i-1] == '!' || line[i-1] == '?') && (next == ' ' || i+1 == len(line))
+		if c == ' ' && endsClause || doubledStop || stopAfterMark {
 			continue
 		}
 		b.WriteByte(c)
@@ -155,35 +154,47 @@ func tidyLine(line string) string {
 	return b.String()
 }
 
-// checkLineStarts refuses a body with a line that mail programs would take
-// for something other than text: mailx runs "~" lines as commands, some
-// composers treat "#" lines as comments or directives, mbox files quote
-// "From " lines, and sendmail stops reading at a lone ".". Only an answer
-// can start such a line, so the error names it.
-func checkLineStarts(template string, body string, f Fields) error {
+// maxLine is the longest line mail allows, in bytes, without its line end
+// (RFC 5322).
+const maxLine = 998
+
+// checkLines refuses a body with a line that mail cannot carry as it is,
+// or that mail programs would take for something other than text: mailx
+// runs "~" lines as commands, composers such as mblaze treat "#" lines as
+// directives, and sendmail stops reading at a lone ".". Only an answer can
+// make such a line, so the error names the answer it finds there.
+func checkLines(template string, body string, f Fields) error {
 	n := 0
 	for line := range strings.Lines(body) {
 		n++
 		line = strings.TrimSuffix(line, "\n")
-		start := ""
-		for _, s := range []string{"~", "#", "From "} {
-			if strings.HasPrefix(line, s) {
-				start = s
-			}
-		}
-		if line == "." {
-			start = "."
-		}
-		if start == "" {
+		var problem, hint string
+		switch {
+		case len(line) > maxLine:
+			problem = fmt.Sprintf("would make line %d of the letter %d bytes long, more than the %d mail allows", n, len(line), maxLine)
+			hint = "shorten it"
+		case strings.HasPrefix(line, "~"), strings.HasPrefix(line, "#"), line == ".":
+			problem = fmt.Sprintf("would start line %d of the letter with %q, which mail programs read as a command", n, line[:1])
+			hint = "start it with something else"
+		default:
 			continue
 		}
-		problem := fmt.Sprintf("would start line %d of the letter with %q, which mail programs read as a command or a separator", n, start)
+		// The answer to blame: the one that starts the line, or for a long
+		// line the longest one in it.
+		blame, longest := "", 0
 		for _, a := range []struct{ field, value string }{
 			{"name", f.Name}, {"contact", f.Contact}, {"company", f.Company}, {"role", f.Role}, {"refer", f.Refer}, {"reason_text", f.ReasonText},
 		} {
-			if a.value != "" && strings.HasPrefix(line, a.value) {
-				return &FieldError{Field: a.field, Problem: problem, Hint: "start it with a letter or a digit"}
+			switch {
+			case a.value == "":
+			case len(line) > maxLine && strings.Contains(line, a.value) && len(a.value) > longest:
+				blame, longest = a.field, len(a.value)
+			case len(line) <= maxLine && strings.HasPrefix(line, a.value):
+				blame = a.field
 			}
+		}
+		if blame != "" {
+			return &FieldError{Field: blame, Problem: problem, Hint: hint}
 		}
 		return fmt.Errorf("template %s %s", template, problem)
 	}

@@ -82,8 +82,8 @@ func everyLetter(t *testing.T, check func(t *testing.T, f Fields, d Draft)) {
 func TestEveryLetterFollowsTheGuide(t *testing.T) {
 	greetings := map[string][2]string{ // with a contact, without
 		"formal": {"Dear %s,", "Dear Hiring Team,"},
-		"warm":   {"Hi %s,", "Hello to everyone at %s,"},
-		"brief":  {"Dear %s,", "Hello,"},
+		"warm":   {"Hello %s,", "Hello to the team at %s,"},
+		"brief":  {"Dear %s,", "Dear Hiring Team,"},
 	}
 	signOffs := map[string]string{"formal": "Kind regards,", "warm": "Warm regards,", "brief": "Best regards,"}
 	contraction := regexp.MustCompile(`\w'(ve|d|m|ll|re|t)\b|n't\b`)
@@ -188,10 +188,8 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 		if f.Tone == "brief" && words > 90 || f.Tone != "brief" && (words < 80 || words > 180) {
 			t.Errorf("%s letter of %d words:\n%s", f.Tone, words, d.Body)
 		}
-		// Its subject says what it is and names the role (and the
-		// company, except in a brief letter).
-		if !strings.HasPrefix(d.Subject, "Declining the") || !strings.Contains(d.Subject, f.Role) ||
-			f.Tone != "brief" && !strings.Contains(d.Subject, f.Company) {
+		// Its subject says what it is and names the role and the company.
+		if !strings.HasPrefix(d.Subject, "Declining the") || !strings.Contains(d.Subject, f.Role) || !strings.Contains(d.Subject, f.Company) {
 			t.Errorf("got subject %q", d.Subject)
 		}
 	})
@@ -214,32 +212,33 @@ func TestEveryReasonReadsDifferently(t *testing.T) {
 	}
 }
 
-func TestRenderIsDeterministic(t *testing.T) {
-	f := inputs[1]
-	if err := f.Clean(); err != nil {
-		t.Fatal(err)
-	}
-	a, _ := builtin(t, "formal").Render(f)
-	b, _ := builtin(t, "formal").Render(f)
-	if a != b {
-		t.Errorf("got %q, then %q", a, b)
-	}
-}
-
-func TestLinesMailProgramsReadAsCommands(t *testing.T) {
+func TestLinesMailProgramsCannotCarry(t *testing.T) {
 	tmpl := builtin(t, "formal")
-	for _, tc := range []struct{ name, start string }{
-		{"~! rm -rf ~", "~"},
-		{"~r /etc/passwd", "~"},
-		{"#attach /etc/passwd", "#"},
-		{"From Here", "From "},
+	long := strings.Repeat("𝕏", 100) // 400 bytes
+	for _, tc := range []struct {
+		name    string
+		edit    func(*Fields)
+		field   string
+		problem string
+	}{
+		{"mailx command in the signature", func(f *Fields) { f.Name = "~! rm -rf ~" }, "name", `start line 10 of the letter with "~"`},
+		{"mailx command in the signature", func(f *Fields) { f.Name = "~r /etc/passwd" }, "name", `with "~"`},
+		{"directive in the signature", func(f *Fields) { f.Name = "#attach /etc/passwd" }, "name", `with "#"`},
+		{"directive in the reason", func(f *Fields) { f.Reason, f.ReasonText = "", "#1 reason: family." }, "reason_text", `start line 5 of the letter with "#"`},
+		{"a line too long for mail", func(f *Fields) { f.Company, f.Role = long, long+"𝕏" }, "role", "bytes long, more than the 998 mail allows"},
 	} {
-		f := Fields{Company: "Acme", Role: "SRE", Name: tc.name, Reason: "timing", Tone: "formal"}
+		f := Fields{Company: "Acme", Role: "SRE", Name: "Sam", Reason: "timing", Tone: "formal"}
+		tc.edit(&f)
 		_, err := tmpl.Render(f)
 		var fe *FieldError
-		if !errors.As(err, &fe) || fe.Field != "name" || !strings.Contains(fe.Problem, fmt.Sprintf("%q", tc.start)) {
-			t.Errorf("name %q: got %v, want an error about the name starting a line with %q", tc.name, err, tc.start)
+		if !errors.As(err, &fe) || fe.Field != tc.field || !strings.Contains(fe.Problem, tc.problem) || fe.Hint == "" {
+			t.Errorf("%s: got %v, want a problem with %s: %s", tc.name, err, tc.field, tc.problem)
 		}
+	}
+	// "From " lines are only mbox's business: a letter may have them.
+	f := Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "From now on I study full time.", Tone: "formal"}
+	if _, err := tmpl.Render(f); err != nil {
+		t.Errorf("a reason starting with From: got %v, want a letter", err)
 	}
 }
 
@@ -248,6 +247,8 @@ func TestTidy(t *testing.T) {
 		{"Dear Sam,\n\n\n\nThanks.  Bye .\n\n", "Dear Sam,\n\nThanks. Bye.\n"},
 		{"\n\n  Hello ,  there\t!\n", "Hello, there!\n"},
 		{"at Acme Inc.. Then", "at Acme Inc. Then\n"},
+		{"at Yahoo!. I have", "at Yahoo! I have\n"},
+		{"Is it Who?.", "Is it Who?\n"},
 		{"Wait... what", "Wait... what\n"},
 		{"the .NET role", "the .NET role\n"},
 		{"one\ntwo\n", "one\ntwo\n"},

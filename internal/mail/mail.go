@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/base32"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	netmail "net/mail"
@@ -129,14 +130,22 @@ func (m *Message) check() error {
 			return fmt.Errorf("address %q %w", a.Address, err)
 		}
 	}
-	if strings.Contains(m.Subject, "\n") || strings.TrimSpace(m.Subject) != m.Subject {
-		return fmt.Errorf("subject is not one trimmed line")
+	// Headers are folded at spaces, and unfolding turns each fold back
+	// into one space: only a tidy line comes back as it went in, and only
+	// if no word is too long to fit on a line of its own.
+	if strings.Contains(m.Subject, "\n") || strings.Contains(m.Subject, "  ") || strings.TrimSpace(m.Subject) != m.Subject {
+		return errors.New("subject is not one tidy line")
+	}
+	for _, word := range strings.Fields(m.Subject) {
+		if len(word) > maxWord {
+			return fmt.Errorf("subject has a word of %d bytes, more than the %d a header line holds", len(word), maxWord)
+		}
 	}
 	if err := checkText(m.Subject); err != nil {
 		return fmt.Errorf("subject %w", err)
 	}
 	if strings.Contains(m.Subject, "=?") {
-		return fmt.Errorf("subject contains an encoded word")
+		return errors.New("subject contains an encoded word")
 	}
 	if err := checkText(strings.ReplaceAll(m.Body, "\n", "")); err != nil {
 		return fmt.Errorf("body %w", err)
@@ -144,9 +153,13 @@ func (m *Message) check() error {
 	return nil
 }
 
+// maxWord is the longest word a header can carry unbroken: a line of 998
+// bytes, less the field's name.
+const maxWord = 998 - len("Subject: ")
+
 func checkText(s string) error {
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("is not valid UTF-8")
+		return errors.New("is not valid UTF-8")
 	}
 	if i := strings.IndexFunc(s, input.Unsafe); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
@@ -190,28 +203,29 @@ func isDotAtom(s string) bool {
 
 // Mailto returns a mailto: link (RFC 6068) that opens a message to to (if
 // not nil) with subject and body, lines ending in CRLF as the RFC asks.
-// Every character but the unreserved ones is percent-encoded, so no part
-// of the text can add a header field or another recipient.
+// Every character but the unreserved ones of RFC 3986 (and the address's
+// "@") is percent-encoded, so no part of the text can add a header field
+// or another recipient.
 func Mailto(to *Address, subject, body string) string {
 	var b strings.Builder
 	b.WriteString("mailto:")
 	if to != nil {
-		b.WriteString(escape(to.Address, "@"))
+		b.WriteString(escape(to.Address, "-._~@"))
 	}
 	b.WriteString("?subject=")
-	b.WriteString(escape(subject, ""))
+	b.WriteString(escape(subject, "-._~"))
 	b.WriteString("&body=")
-	b.WriteString(escape(strings.ReplaceAll(body, "\n", "\r\n"), ""))
+	b.WriteString(escape(strings.ReplaceAll(body, "\n", "\r\n"), "-._~"))
 	return b.String()
 }
 
-// escape percent-encodes every byte of s but the unreserved characters of
-// RFC 3986 and those in keep.
+// escape percent-encodes every byte of s but ASCII letters, digits and
+// those in keep.
 func escape(s, keep string) string {
 	const hex = "0123456789ABCDEF"
 	var b strings.Builder
 	for _, c := range []byte(s) {
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~"+keep, c) >= 0 {
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(keep, c) >= 0 {
 			b.WriteByte(c)
 			continue
 		}
