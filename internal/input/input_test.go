@@ -3,6 +3,7 @@ package input
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	_ "github.com/decline-cli/decline/internal/golden" // for go test ./... -update
 )
@@ -80,4 +81,34 @@ func TestUnsafe(t *testing.T) {
 			t.Errorf("Unsafe(%U) = %v, want %v", r, got, want)
 		}
 	}
+}
+
+// FuzzLine holds Line to its promises, whatever the text: what it returns
+// is one tidy line of valid UTF-8 with nothing unsafe in it, within the
+// limit, and tidying it again changes nothing.
+func FuzzLine(f *testing.F) {
+	for _, s := range []string{"Acme Corp", " a \t b ", "Acme\r\nBcc: x", "\x1b]52;c;eA==\a", "\u202e", "=?utf-8?q?x?=", "Zoë\u00a0Ünal", "\xff", "👩\u200d💻"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := Line(s, 100)
+		if err != nil {
+			return
+		}
+		switch {
+		case !utf8.ValidString(got):
+			t.Errorf("Line(%q) = %q, not valid UTF-8", s, got)
+		case strings.IndexFunc(got, Unsafe) >= 0, strings.ContainsAny(got, "\r\n\t\v\f\u0085\u2028\u2029"):
+			t.Errorf("Line(%q) = %q, with an unsafe character", s, got)
+		case strings.Contains(got, "  "), strings.TrimSpace(got) != got:
+			t.Errorf("Line(%q) = %q, not tidy", s, got)
+		case utf8.RuneCountInString(got) > 100:
+			t.Errorf("Line(%q) = %q, over the limit", s, got)
+		case strings.Contains(got, "=?"):
+			t.Errorf("Line(%q) = %q, with an encoded word", s, got)
+		}
+		if again, err := Line(got, 100); again != got || err != nil {
+			t.Errorf("Line(%q) = %q, but Line(%q) = %q, %v", s, got, got, again, err)
+		}
+	})
 }

@@ -23,8 +23,8 @@ import (
 // An Address is a mailbox: an optional display name and an address.
 type Address = netmail.Address
 
-// maxAddress is the longest address accepted, in characters: RFC 5321
-// allows 254 for the address itself, and a display name is added to it.
+// maxAddress is the longest address accepted with its display name, in
+// characters.
 const maxAddress = 400
 
 // ParseAddress reads one address such as "sam@example.org" or
@@ -43,11 +43,24 @@ func ParseAddress(s string) (*Address, error) {
 		}
 		return nil, &input.Problem{What: fmt.Sprintf("%q is not an email address", s), Hint: "write it like sam@example.org or \"Sam Lee <sam@example.org>\""}
 	}
+	// Mail programs and servers take ASCII addresses of RFC 5321's size;
+	// a longer one would also be folded across header lines.
+	local, _, _ := strings.Cut(a.Address, "@")
+	for i := 0; i < len(a.Address); i++ {
+		if a.Address[i] >= utf8.RuneSelf {
+			return nil, &input.Problem{What: fmt.Sprintf("%q is not an ASCII address", a.Address), Hint: "write a domain with accents in its ASCII form (xn--...), as your mail provider shows it"}
+		}
+	}
+	if len(local) > 64 || len(a.Address) > 254 {
+		return nil, &input.Problem{What: fmt.Sprintf("%q is longer than mail allows (64 characters before the @, 254 in all)", a.Address), Hint: "check the address"}
+	}
 	// net/mail decodes encoded words in names, which may hide anything.
 	if a.Name, err = input.Line(a.Name, maxAddress); err != nil {
-		p := err.(*input.Problem)
-		p.What = "has a name that " + p.What
-		return nil, p
+		var p *input.Problem
+		if !errors.As(err, &p) {
+			return nil, err
+		}
+		return nil, &input.Problem{What: "has a name that " + p.What, Hint: p.Hint}
 	}
 	return a, nil
 }
