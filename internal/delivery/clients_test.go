@@ -70,30 +70,45 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 // way its README recipe does, and returns the program's output and exit
 // status.
 type emlSender struct {
-	name, pkg string
-	send      func(t *testing.T, s *sink, dir string, eml []byte) (string, int)
-	adds      string // what the program adds at the end of the body
+	recipe       string // how README says to run it
+	program, pkg string
+	send         func(t *testing.T, s *sink, dir string, eml []byte) (string, int)
+	adds         string // what the program adds at the end of the body
+}
+
+// sender returns the emlSender of a recipe.
+func sender(recipe string) emlSender {
+	for _, s := range emlSenders {
+		if s.recipe == recipe {
+			return s
+		}
+	}
+	panic("no sender for " + recipe)
 }
 
 var emlSenders = []emlSender{
-	{"msmtp", "msmtp", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
+	{"msmtp -t", "msmtp", "msmtp", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
 		return run(t, dir, eml, "msmtp", "-C", msmtprc(t, s, dir), "-t")
 	}, ""},
 	// sendmail as Debian's msmtp-mta provides it: msmtp under that name,
 	// which takes msmtp's -C. Another sendmail reads -C differently.
-	{"sendmail", "msmtp-mta", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
+	{"sendmail -t -i", "sendmail", "msmtp-mta", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
 		path := need(t, "sendmail", "msmtp-mta")
 		if target, _ := filepath.EvalSymlinks(path); !strings.Contains(filepath.Base(target), "msmtp") {
 			t.Skipf("%s is not msmtp's sendmail (Debian package msmtp-mta)", path)
 		}
 		return run(t, dir, eml, path, "-C", msmtprc(t, s, dir), "-t", "-i")
 	}, ""},
-	{"mutt", "mutt", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
+	{"mutt -H draft.eml", "mutt", "mutt", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
 		return run(t, dir, nil, "mutt", "-n", "-F", muttrc(t, s, dir), "-H", writeFile(t, dir, "draft.eml", eml))
+	}, ""},
+	// mutt reads the draft from its standard input with -H -.
+	{"mutt -H -", "mutt", "mutt", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
+		return run(t, dir, eml, "mutt", "-n", "-F", muttrc(t, s, dir), "-H", "-")
 	}, ""},
 	// Debian's neomutt (2022) refuses to send in batch mode unless its
 	// standard input has a line, and adds that line to the body.
-	{"neomutt", "neomutt", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
+	{"echo | neomutt -H draft.eml", "neomutt", "neomutt", func(t *testing.T, s *sink, dir string, eml []byte) (string, int) {
 		return run(t, dir, []byte("\n"), "neomutt", "-n", "-F", muttrc(t, s, dir), "-H", writeFile(t, dir, "draft.eml", eml))
 	}, "\n"},
 }

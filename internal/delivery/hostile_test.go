@@ -126,18 +126,18 @@ func TestHostileInput(t *testing.T) {
 				return // no recipient: mail programs refuse it, as TestNoRecipientIsRefused shows
 			}
 			d := letter(t, args...)
-			for _, sender := range []emlSender{emlSenders[0], emlSenders[2]} { // msmtp and mutt
-				if !installed(sender.name) {
+			for _, sender := range []emlSender{sender("msmtp -t"), sender("mutt -H draft.eml")} {
+				if !installed(sender.program) {
 					continue
 				}
 				dir := t.TempDir()
 				if out, status := sender.send(t, s, dir, []byte(eml)); status != 0 {
-					t.Fatalf("%s=%q: %s: exit %d: %s", tr.flag, tr.value, sender.name, status, out)
+					t.Fatalf("%s=%q: %s: exit %d: %s", tr.flag, tr.value, sender.recipe, status, out)
 				}
 				checkArrival(t, s.next(t), d, to)
 				s.none(t)
 				if pwned(dir) {
-					t.Errorf("%s=%q: %s ran a command from the letter", tr.flag, tr.value, sender.name)
+					t.Errorf("%s=%q: %s ran a command from the letter", tr.flag, tr.value, sender.recipe)
 				}
 				sent++
 			}
