@@ -28,6 +28,9 @@ func TestScripts(t *testing.T) {
 		Dir:           "../../testdata/script",
 		UpdateScripts: golden.Update(),
 		Setup: func(env *testscript.Env) error {
+			// Settings and kept drafts stay in the script's own directory.
+			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/config")
+			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/state")
 			// Hostile values a script cannot spell: line breaks and
 			// control characters.
 			for name, value := range map[string]string{

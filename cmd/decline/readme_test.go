@@ -24,8 +24,9 @@ func TestReadmeExamples(t *testing.T) {
 		t.Fatal("README.md has no examples")
 	}
 	for _, ex := range examples {
-		ios, out, errOut := iostreams.Test()
-		env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 0 }, Templates: templates.FS}
+		ios, _, out, errOut := iostreams.Test()
+		env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 0 }, Templates: templates.FS,
+			Getenv: func(string) string { return "" }, StateDir: t.TempDir()}
 		code := cli.Run(env, shellWords(ex[1]))
 		if got := out.String() + errOut.String(); got != ex[2] {
 			t.Errorf("decline %s: README shows\n%s\nbut it prints\n%s", ex[1], ex[2], got)

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,10 +9,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/decline-cli/decline/internal/input"
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
+	"github.com/decline-cli/decline/internal/state"
 )
 
 // The built-in letters are English letters declining an interview.
@@ -35,30 +35,53 @@ var formats = []letter.Option{
 
 // DraftOptions are what decline draft is asked to do.
 type DraftOptions struct {
-	IO        *iostreams.IOStreams
-	Now       func() time.Time
-	Random    func() uint64
-	Templates fs.FS
+	IO         *iostreams.IOStreams
+	Now        func() time.Time
+	Random     func() uint64
+	Templates  fs.FS
+	Getenv     func(string) string
+	ConfigPath string
+	Store      state.Store
+	Desktop    desktop.Env
 
 	Fields        letter.Fields
 	InterviewDate string
 	From, To      string
 	Format        string
+
+	NoInput    bool // never prompt
+	Accessible bool // prompt line by line, for screen readers
+	Copy       bool
+	OSC52      bool // copy through the terminal
+	Edit       bool
+	Open       bool
+	Retry      bool // start from the last answers
+	Last       bool // print the last draft
+
+	// given reports whether a flag was given on the command line.
+	given func(flag string) bool
+	// config holds the settings of the environment and the config file.
+	config *config.Config
 }
 
 func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
-	opts := &DraftOptions{IO: env.IO, Now: env.Now, Random: env.Random, Templates: env.Templates}
+	opts := &DraftOptions{IO: env.IO, Now: env.Now, Random: env.Random, Templates: env.Templates,
+		Getenv: env.Getenv, ConfigPath: env.ConfigPath, Store: state.Store{Dir: env.StateDir}, Desktop: env.Desktop}
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft the email that declines an interview (the default command)",
-		Long:  "Draft the email that declines a job interview, from flags.\n\n" + draftHelp(),
-		Example: `  decline --company "Acme Corp" --role "Data Engineer" --reason accepted-offer --name "Sam Lee"
+		Long:  "Draft the email that declines a job interview.\n\n" + draftHelp(),
+		Example: `  decline
+  decline --company "Acme Corp" --role "Data Engineer" --reason accepted-offer --name "Sam Lee"
   decline draft --company Acme --role SRE --contact "Ms. Rivera" --to rivera@acme.example \
     --from "Sam Lee <sam@example.org>" --reason staying --tone warm \
     --interview-date 2026-12-03 --format eml | msmtp -t
-  decline ... --format body | mail -s "$(decline ... --format subject)" rivera@acme.example`,
+  decline ... --format body | mail -s "$(decline ... --format subject)" rivera@acme.example
+  decline --retry
+  decline --last --copy`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.given = cmd.Flags().Changed
 			if runF != nil {
 				return runF(opts)
 			}
@@ -79,6 +102,14 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	f.StringVar(&opts.From, "from", "", "your address, such as \"Sam Lee <sam@example.org>\"")
 	f.StringVar(&opts.To, "to", "", "their address, such as rivera@acme.example")
 	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(formats), ", "))
+	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
+	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
+	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")
+	f.BoolVar(&opts.OSC52, "osc52", false, "with --copy: copy through the terminal (OSC 52), as over SSH")
+	f.BoolVar(&opts.Edit, "edit", false, "edit the draft in $VISUAL or $EDITOR before it goes out")
+	f.BoolVar(&opts.Open, "open", false, "open the draft in your mail client (a mailto: link)")
+	f.BoolVar(&opts.Retry, "retry", false, "start again from your last answers")
+	f.BoolVar(&opts.Last, "last", false, "print the last draft again")
 	f.SortFlags = false
 	return cmd
 }
@@ -91,12 +122,21 @@ decision in its first paragraph, gives at most a brief, tactful reason,
 says it is telling them promptly so they can move on to other candidates,
 and keeps the door open unless --keep-in-touch=false.
 
+In a terminal, decline asks for what the flags did not give, shows the
+draft, and asks what to do with it. Without a terminal, or with
+--no-input, it never asks. The last answers and draft are kept in the
+state directory: --retry and --last read them back.
+
 Reasons (--reason):
 ` + optionList(letter.Reasons) + `
 Tones (--tone):
 ` + optionList(letter.Tones) + `
 Formats (--format):
 ` + optionList(formats) + `
+Settings come from flags, then the environment (DECLINE_NAME, DECLINE_FROM,
+DECLINE_TONE, DECLINE_KEEP_IN_TOUCH, DECLINE_SIGNATURE,
+DECLINE_CLIPBOARD_COMMAND), then the config file (decline config path).
+
 ` + exitStatusHelp
 }
 
@@ -110,113 +150,128 @@ func optionList(options []letter.Option) string {
 }
 
 func runDraft(opts *DraftOptions) error {
-	fields, from, to, err := opts.parse()
+	cfg, err := config.Load(opts.ConfigPath, opts.Getenv)
 	if err != nil {
 		return err
 	}
-	templates, err := letter.Open(opts.Templates)
+	opts.config = cfg
+	if opts.Last {
+		return opts.printLast()
+	}
+	a, date, err := opts.answers()
 	if err != nil {
 		return err
 	}
-	t, err := templates.Lookup(language, kind, fields.Tone)
+	var term *terminal
+	if (opts.Retry || missing(a)) && !opts.NoInput {
+		if term, err = opts.terminal(); err != nil {
+			return err
+		}
+		if term != nil {
+			defer term.close()
+			if err := opts.ask(term, &a, &date); err != nil {
+				return err
+			}
+		}
+	}
+	d, err := opts.draft(a, date)
 	if err != nil {
 		return err
 	}
-	draft, err := t.Render(fields)
-	if err != nil {
-		return err
+	if term != nil && !opts.Copy && !opts.Edit && !opts.Open && opts.IO.IsStdoutTTY() {
+		return opts.review(term, a, date, d)
 	}
-	if d := fields.InterviewDate; d != nil && d.String() < opts.Now().Format(letter.DateLayout) {
-		warn(opts.IO.ErrOut, "the interview date %s has passed; check --interview-date", d)
-	}
-	if opts.Format == "eml" && to == nil {
-		warn(opts.IO.ErrOut, "the message has no recipient: msmtp -t, sendmail -t and mutt refuse it; give --to")
-	}
-
-	// The whole output is built before any of it is written, so that an
-	// error never leaves half a draft behind.
-	var out bytes.Buffer
-	switch opts.Format {
-	case "text":
-		fmt.Fprintf(&out, "Subject: %s\n\n%s", draft.Subject, draft.Body)
-	case "subject":
-		fmt.Fprintln(&out, draft.Subject)
-	case "body":
-		out.WriteString(draft.Body)
-	case "mailto":
-		fmt.Fprintln(&out, mail.Mailto(to, draft.Subject, draft.Body))
-	case "json":
-		enc := json.NewEncoder(&out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(jsonDraft{Subject: draft.Subject, Body: draft.Body, Fields: jsonFields{fields, mail.Display(from), mail.Display(to)}})
-	case "eml":
-		m := &mail.Message{From: from, To: to, Subject: draft.Subject, Body: draft.Body, Date: opts.Now(), MessageID: mail.NewMessageID(opts.Random, from)}
-		_, err = m.WriteTo(&out)
-	default:
-		err = errors.New("no writer for this format") // formats and this switch disagree
-	}
-	if err != nil {
-		return fmt.Errorf("writing the %s draft: %w", opts.Format, err)
-	}
-	if _, err := opts.IO.Out.Write(out.Bytes()); err != nil {
-		return fmt.Errorf("writing the draft: %w", err)
-	}
-	return nil
+	return opts.deliver(d)
 }
 
-// parse checks the options and returns the letter's fields and addresses,
-// or every problem found.
-func (opts *DraftOptions) parse() (letter.Fields, *mail.Address, *mail.Address, error) {
-	var problems []error
-	address := func(field, value string) *mail.Address {
-		if value == "" {
-			return nil
-		}
-		a, err := mail.ParseAddress(value)
-		var p *input.Problem
-		switch {
-		case errors.As(err, &p):
-			problems = append(problems, &letter.FieldError{Field: field, Problem: p.What, Hint: p.Hint})
-		case err != nil:
-			problems = append(problems, &letter.FieldError{Field: field, Problem: err.Error()})
-		}
-		return a
+// printLast delivers the last draft kept (as it was sent, edits
+// included), with the addresses of the last answers.
+func (opts *DraftOptions) printLast() error {
+	text, err := opts.Store.Draft()
+	if errors.Is(err, fs.ErrNotExist) {
+		return &desktop.Problem{Err: errors.New("no draft has been kept yet"), Hint: "draft one first: decline --help shows how"}
 	}
-	from, to := address("from", opts.From), address("to", opts.To)
+	if err != nil {
+		return fmt.Errorf("reading the last draft: %w", err)
+	}
+	d, err := parseText(text)
+	if err != nil {
+		return fmt.Errorf("reading the last draft %s: %w", opts.Store.DraftPath(), err)
+	}
+	c := &composed{Draft: d, text: text}
+	if a, err := opts.Store.Answers(); err == nil {
+		c.fields = a.Fields
+		c.from, _ = mail.ParseAddress(a.From)
+		c.to, _ = mail.ParseAddress(a.To)
+	}
+	return opts.deliver(c)
+}
 
-	f := opts.Fields
-	if f.Name == "" && from != nil {
-		f.Name = from.Name
+// missing reports whether a required answer is missing.
+func missing(a state.Answers) bool {
+	name := a.Name
+	if from, err := mail.ParseAddress(a.From); name == "" && err == nil {
+		name = from.Name
 	}
-	if opts.InterviewDate != "" {
-		d, err := letter.ParseDate(opts.InterviewDate)
+	return strings.TrimSpace(a.Company) == "" || strings.TrimSpace(a.Role) == "" || strings.TrimSpace(name) == ""
+}
+
+// answers gathers the answers for the letter: flags first, then (with
+// --retry) the last answers, then the environment and the config file,
+// then the defaults. The interview date stays as typed until it is
+// checked with the rest.
+func (opts *DraftOptions) answers() (state.Answers, string, error) {
+	cfg := opts.config
+	a := state.Answers{
+		Fields: letter.Fields{Reason: letter.ReasonUnspecified, Tone: letter.DefaultTone, KeepInTouch: true,
+			Name: cfg.Name, Signature: cfg.Signature},
+		From: cfg.From,
+	}
+	if cfg.Tone != "" {
+		a.Tone = cfg.Tone
+	}
+	if cfg.KeepInTouch != nil {
+		a.KeepInTouch = *cfg.KeepInTouch
+	}
+	date := ""
+	if opts.Retry {
+		last, err := opts.Store.Answers()
+		if errors.Is(err, fs.ErrNotExist) {
+			return a, "", &desktop.Problem{Err: errors.New("there are no answers to retry yet"), Hint: "run decline without --retry"}
+		}
 		if err != nil {
-			problems = append(problems, err)
+			return a, "", err
 		}
-		f.InterviewDate = d
+		a = last
+		if last.InterviewDate != nil {
+			date = last.InterviewDate.String()
+		}
 	}
-	opts.Format = strings.ToLower(opts.Format)
-	if err := letter.Lookup("format", formats, opts.Format); err != nil {
-		problems = append(problems, err)
-	}
-	// Clean's problems come first: they start with what is missing.
-	problems = append(unjoin(f.Clean()), problems...)
-	if from != nil && from.Name == "" {
-		from.Name = f.Name
-	}
-	return f, from, to, errors.Join(problems...)
-}
 
-// jsonDraft is the json format.
-type jsonDraft struct {
-	Subject string     `json:"subject"`
-	Body    string     `json:"body"`
-	Fields  jsonFields `json:"fields"`
-}
-
-type jsonFields struct {
-	letter.Fields
-	From string `json:"from"`
-	To   string `json:"to"`
+	f, given := &opts.Fields, opts.given
+	for _, s := range []struct {
+		flag string
+		set  func()
+	}{
+		{"company", func() { a.Company = f.Company }},
+		{"role", func() { a.Role = f.Role }},
+		{"contact", func() { a.Contact = f.Contact }},
+		{"reason", func() { a.Reason, a.ReasonText = f.Reason, "" }},
+		{"reason-text", func() { a.ReasonText = f.ReasonText }},
+		{"tone", func() { a.Tone = f.Tone }},
+		{"interview-date", func() { date = opts.InterviewDate }},
+		{"keep-in-touch", func() { a.KeepInTouch = f.KeepInTouch }},
+		{"refer", func() { a.Refer = f.Refer }},
+		{"name", func() { a.Name = f.Name }},
+		{"from", func() { a.From = opts.From }},
+		{"to", func() { a.To = opts.To }},
+	} {
+		if given(s.flag) {
+			s.set()
+		}
+	}
+	if given("reason-text") && !given("reason") {
+		a.Reason = ""
+	}
+	return a, date, nil
 }

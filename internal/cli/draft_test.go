@@ -4,26 +4,34 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/golden"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/templates"
 )
 
-// testEnv returns an Env with buffers for streams, a fixed clock and
-// predictable message IDs.
-func testEnv() (*Env, *bytes.Buffer, *bytes.Buffer) {
-	ios, out, errOut := iostreams.Test()
+// testEnv returns an Env with buffers for streams, a fixed clock,
+// predictable message IDs, an empty environment, no config file, and a
+// state directory of its own.
+func testEnv(t testing.TB) (*Env, *bytes.Buffer, *bytes.Buffer) {
+	ios, _, out, errOut := iostreams.Test()
 	var n uint64
+	dir := t.TempDir()
 	return &Env{
-		IO:        ios,
-		Now:       func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) },
-		Random:    func() uint64 { n++; return n },
-		Templates: templates.FS,
+		IO:         ios,
+		Now:        func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) },
+		Random:     func() uint64 { n++; return n },
+		Templates:  templates.FS,
+		Getenv:     func(string) string { return "" },
+		ConfigPath: filepath.Join(dir, "config.toml"),
+		StateDir:   filepath.Join(dir, "state"),
+		Desktop:    desktop.Env{Getenv: func(string) string { return "" }, LookPath: func(string) (string, error) { return "", errors.New("not found") }},
 	}, out, errOut
 }
 
@@ -52,7 +60,7 @@ func TestDraftFlags(t *testing.T) {
 		want: DraftOptions{Fields: letter.Fields{Company: "Acme", Role: "SRE", Reason: "unspecified", Tone: "formal", KeepInTouch: true}, Format: "text"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
-			env, _, _ := testEnv()
+			env, _, _ := testEnv(t)
 			var got *DraftOptions
 			runF := func(opts *DraftOptions) error { got = opts; return nil }
 			root := newDraftCmd(env, runF)
@@ -75,7 +83,7 @@ func TestDraftGolden(t *testing.T) {
 	common := []string{"--company", "Acme Corp", "--role", "Data Engineer", "--contact", "Ms. Rivera",
 		"--interview-date", "2026-12-03", "--name", "Sam Lee"}
 	run := func(t *testing.T, args ...string) []byte {
-		env, out, errOut := testEnv()
+		env, out, errOut := testEnv(t)
 		if code := Run(env, append(common, args...)); code != 0 || errOut.Len() > 0 {
 			t.Fatalf("exit %d, stderr %q", code, errOut)
 		}
@@ -95,7 +103,7 @@ func TestDraftGolden(t *testing.T) {
 }
 
 func TestDraftJSON(t *testing.T) {
-	env, out, _ := testEnv()
+	env, out, _ := testEnv(t)
 	Run(env, []string{"--company", "Zoë & Co <x>", "--role", "SRE", "--from", "Zoë Ünal <zoe@example.org>", "--format", "json", "--reason-text", "family reasons"})
 	var got struct {
 		Subject, Body string
@@ -151,7 +159,7 @@ func TestDraftErrors(t *testing.T) {
 			"decline: error: --name would start line 12 of the letter with \"~\""}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			env, out, errOut := testEnv()
+			env, out, errOut := testEnv(t)
 			if code := Run(env, tc.args); code != tc.code {
 				t.Errorf("got exit %d, want %d", code, tc.code)
 			}
@@ -176,7 +184,7 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
 
 func TestDraftWriteFails(t *testing.T) {
-	env, _, errOut := testEnv()
+	env, _, errOut := testEnv(t)
 	env.IO.Out = failingWriter{}
 	if code := Run(env, []string{"--company", "A", "--role", "B", "--name", "C"}); code != exitFailure {
 		t.Errorf("got exit %d, want %d", code, exitFailure)
@@ -187,14 +195,14 @@ func TestDraftWriteFails(t *testing.T) {
 }
 
 func TestDraftFormatsAreCaseInsensitive(t *testing.T) {
-	env, out, _ := testEnv()
+	env, out, _ := testEnv(t)
 	if code := Run(env, []string{"--company", "A", "--role", "B", "--name", "C", "--format", "SUBJECT"}); code != 0 || !strings.HasPrefix(out.String(), "Declining") {
 		t.Errorf("got exit %d and %q, want the subject", code, out)
 	}
 }
 
 func TestDraftWarnings(t *testing.T) {
-	env, out, errOut := testEnv()
+	env, out, errOut := testEnv(t)
 	code := Run(env, []string{"--company", "A", "--role", "B", "--name", "C", "--interview-date", "2026-11-20", "--format", "eml"})
 	if code != 0 || out.Len() == 0 {
 		t.Fatalf("got exit %d and %d bytes of draft, want 0 and a draft", code, out.Len())
@@ -210,7 +218,7 @@ func TestDraftWarnings(t *testing.T) {
 }
 
 func TestHelpListsExitStatusesAndCatalogues(t *testing.T) {
-	env, out, _ := testEnv()
+	env, out, _ := testEnv(t)
 	cmd := NewRootCmd(env)
 	cmd.SetOut(out)
 	cmd.SetArgs([]string{"--help"})

@@ -15,22 +15,26 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/desktop"
+	"github.com/decline-cli/decline/internal/form"
 	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/internal/state"
 	"github.com/decline-cli/decline/templates"
 )
 
 // Exit statuses. They are part of decline's interface: README and
 // decline --help document them.
 const (
-	exitOK      = 0 // done
-	exitFailure = 1 // failed at run time
-	exitUsage   = 2 // bad usage: a missing or invalid flag
+	exitOK          = 0   // done
+	exitFailure     = 1   // failed at run time
+	exitUsage       = 2   // bad usage: a missing or invalid flag or answer
+	exitInterrupted = 130 // interrupted, as by Ctrl-C
 )
 
-// exitStatusHelp documents the exit statuses. A run stopped by Ctrl-C
-// exits 130, as the shell reports for a process ended by SIGINT.
+// exitStatusHelp documents the exit statuses.
 const exitStatusHelp = `Exit status:
   0    done
   1    failed at run time
@@ -44,14 +48,19 @@ type Env struct {
 	// Random returns random numbers for message IDs. They need to be
 	// unique, not secret: math/rand/v2 serves, and spares a run the
 	// timer that crypto/rand sets up.
-	Random    func() uint64
-	Templates fs.FS // the built-in letter templates
+	Random     func() uint64
+	Templates  fs.FS // the built-in letter templates
+	Getenv     func(string) string
+	ConfigPath string      // the config file
+	StateDir   string      // where the last answers and draft are kept
+	Desktop    desktop.Env // the clipboard, the editor, the mail client
 }
 
 // Main runs decline with the process's arguments and streams, and returns
 // its exit status.
 func Main() int {
-	env := &Env{IO: iostreams.System(), Now: time.Now, Random: rand.Uint64, Templates: templates.FS}
+	env := &Env{IO: iostreams.System(), Now: time.Now, Random: rand.Uint64, Templates: templates.FS,
+		Getenv: os.Getenv, ConfigPath: config.Path(), StateDir: state.Dir(), Desktop: desktop.System}
 	return Run(env, os.Args[1:])
 }
 
@@ -71,13 +80,19 @@ func Run(env *Env, args []string) int {
 	return exitCode(err)
 }
 
-// exitCode returns the exit status for err: bad usage for a mistake in how
-// decline was called or in what it was given, else a failure at run time.
+// exitCode returns the exit status for err: interrupted; bad usage for a
+// mistake in how decline was called, in what it was given or in the
+// settings; else a failure at run time.
 func exitCode(err error) int {
 	var usage *usageError
 	var field *letter.FieldError
 	var missing *letter.MissingError
-	if errors.As(err, &usage) || errors.As(err, &field) || errors.As(err, &missing) {
+	var setting *config.Error
+	var stopped *interrupted
+	switch {
+	case errors.As(err, &stopped):
+		return exitInterrupted
+	case errors.As(err, &usage), errors.As(err, &field), errors.As(err, &missing), errors.As(err, &setting), errors.Is(err, form.ErrAnswersEnded):
 		return exitUsage
 	}
 	return exitFailure
@@ -100,8 +115,41 @@ With no command, decline runs "decline draft".
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, hint: fmt.Sprintf("run '%s --help' for the flags it takes", cmd.CommandPath())}
 	})
-	root.AddCommand(newDraftCmd(env, nil))
+	root.AddCommand(newDraftCmd(env, nil), newConfigCmd(env))
 	return root
+}
+
+func newConfigCmd(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Show where decline's settings are read from",
+		Args:  noArgs,
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "path",
+		Short: "Print the path of the config file",
+		Long: `Print the path of the config file, config.toml, whether or not it exists.
+It is a TOML file with these settings, all optional:
+
+  name = "Sam Lee"                     # the signature
+  from = "Sam Lee <sam@example.org>"   # your address
+  tone = "warm"                        # formal, warm or brief
+  keep_in_touch = true                 # offer to stay in touch
+  signature = """
+  +1 555 0100
+  linkedin.com/in/samlee"""            # up to 4 lines under your name
+  clipboard_command = "wl-copy"        # copies its standard input
+
+The environment variables DECLINE_NAME, DECLINE_FROM, DECLINE_TONE,
+DECLINE_KEEP_IN_TOUCH, DECLINE_SIGNATURE and DECLINE_CLIPBOARD_COMMAND
+override the file; flags override both.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintln(env.IO.Out, env.ConfigPath)
+			return err
+		},
+	})
+	return cmd
 }
 
 // A usageError is a mistake in how decline was called.
@@ -133,10 +181,12 @@ func noArgs(cmd *cobra.Command, args []string) error {
 // there is something to do about it.
 func report(w io.Writer, err error) {
 	for _, p := range unjoin(err) {
-		message, hint := describe(p)
+		message, hints := describe(p)
 		fmt.Fprintf(w, "decline: error: %s\n", printable(message))
-		if hint != "" {
-			fmt.Fprintf(w, "decline: hint: %s\n", printable(hint))
+		for _, hint := range hints {
+			if hint != "" {
+				fmt.Fprintf(w, "decline: hint: %s\n", printable(hint))
+			}
 		}
 	}
 }
@@ -172,12 +222,19 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// describe words an error for the command line, naming flags for fields.
-func describe(err error) (message, hint string) {
+// describe words an error for the command line, naming flags for fields,
+// with what to do about it.
+func describe(err error) (message string, hints []string) {
 	var usage *usageError
 	var field *letter.FieldError
 	var missing *letter.MissingError
+	var problem *desktop.Problem
+	var kept *keptError
+	var setting *config.Error
+	var stopped *interrupted
 	switch {
+	case errors.As(err, &stopped):
+		return "interrupted", []string{stopped.kept}
 	case errors.As(err, &missing):
 		flags := make([]string, len(missing.Fields))
 		for i, f := range missing.Fields {
@@ -186,13 +243,22 @@ func describe(err error) (message, hint string) {
 				flags[i] += " (or a name in --from)"
 			}
 		}
-		return "missing " + list(flags), "give them as flags; 'decline --help' lists every flag"
+		return "missing " + list(flags), []string{"give them as flags, or run decline in a terminal to be asked; 'decline --help' lists every flag"}
 	case errors.As(err, &field):
-		return flagName(field.Field) + " " + field.Problem, field.Hint
+		return flagName(field.Field) + " " + field.Problem, []string{field.Hint}
 	case errors.As(err, &usage):
-		return usage.Error(), usage.hint
+		return usage.Error(), []string{usage.hint}
+	case errors.As(err, &kept):
+		message, hints = describe(kept.err)
+		return message, append(hints, kept.kept)
+	case errors.As(err, &problem):
+		return problem.Error(), []string{problem.Hint}
+	case errors.As(err, &setting):
+		return setting.Error(), []string{"fix the file, or see 'decline config path --help'"}
+	case errors.Is(err, form.ErrAnswersEnded):
+		return err.Error(), []string{"give one answer a line, or give the answers as flags"}
 	}
-	return err.Error(), ""
+	return err.Error(), nil
 }
 
 // flagName returns the flag that sets a field named as in letter.Fields.

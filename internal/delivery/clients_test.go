@@ -22,6 +22,20 @@ import (
 	"github.com/decline-cli/decline/templates"
 )
 
+// stateDir is where the in-process runs of decline keep their drafts.
+var stateDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "decline-delivery-test-")
+	if err != nil {
+		panic(err)
+	}
+	stateDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // need returns the path of a program, or skips t saying which Debian
 // package provides it.
 func need(t *testing.T, program, pkg string) string {
@@ -137,8 +151,9 @@ set folder="%s"
 // draft runs decline with args, in process, and returns what it printed on
 // stdout and stderr and its exit status.
 func draft(args ...string) (stdout, stderr string, status int) {
-	ios, out, errOut := iostreams.Test()
-	env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 42 }, Templates: templates.FS}
+	ios, _, out, errOut := iostreams.Test()
+	env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 42 }, Templates: templates.FS,
+		Getenv: func(string) string { return "" }, StateDir: stateDir}
 	status = cli.Run(env, args)
 	return out.String(), errOut.String(), status
 }

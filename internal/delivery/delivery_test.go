@@ -59,9 +59,9 @@ func TestMuttKeepsMessageIDAndRewritesDate(t *testing.T) {
 		t.Run(sender.recipe, func(t *testing.T) {
 			need(t, sender.program, sender.pkg)
 			s := startSink(t)
-			ios, out, _ := iostreams.Test()
+			ios, _, out, _ := iostreams.Test()
 			env := &cli.Env{IO: ios, Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) },
-				Random: func() uint64 { return 7 }, Templates: templates.FS}
+				Random: func() uint64 { return 7 }, Templates: templates.FS, Getenv: func(string) string { return "" }, StateDir: t.TempDir()}
 			cli.Run(env, append(letters["ascii"], "--to", to, "--format", "eml"))
 			eml := read(t, out.Bytes())
 			if output, status := sender.send(t, s, t.TempDir(), out.Bytes()); status != 0 {

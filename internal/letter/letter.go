@@ -26,8 +26,9 @@ type Fields struct {
 	Tone          string `json:"tone"`        // a key of Tones
 	InterviewDate *Date  `json:"interview_date"`
 	KeepInTouch   bool   `json:"keep_in_touch"`
-	Refer         string `json:"refer"` // someone the sender offers to recommend
-	Name          string `json:"name"`  // the sender, for the signature
+	Refer         string `json:"refer"`     // someone the sender offers to recommend
+	Name          string `json:"name"`      // the sender, for the signature
+	Signature     string `json:"signature"` // lines under the name, such as a phone number
 }
 
 // A Draft is a rendered letter.
@@ -68,33 +69,20 @@ func (e *MissingError) Error() string { return "missing " + strings.Join(e.Field
 // answer that cannot be used.
 func (f *Fields) Clean() error {
 	var problems []error
-	refused := make(map[string]bool)
 	for _, t := range []struct {
 		field string
 		value *string
-		limit int
 	}{
-		{"company", &f.Company, maxName},
-		{"role", &f.Role, maxName},
-		{"contact", &f.Contact, maxName},
-		{"reason_text", &f.ReasonText, maxReasonText},
-		{"refer", &f.Refer, maxName},
-		{"name", &f.Name, maxName},
+		{"company", &f.Company}, {"role", &f.Role}, {"contact", &f.Contact},
+		{"reason_text", &f.ReasonText}, {"refer", &f.Refer}, {"name", &f.Name}, {"signature", &f.Signature},
 	} {
-		s, err := input.Line(*t.value, t.limit)
-		if err == nil && s != "" && t.field != "reason_text" && !input.HasLetterOrDigit(s) {
-			err = &input.Problem{What: fmt.Sprintf("%q has no letters or digits", s), Hint: "give the name as it is written"}
-		}
+		s, err := CleanField(t.field, *t.value)
 		if err != nil {
-			problems = append(problems, fieldError(t.field, err))
-			refused[t.field] = true
+			problems = append(problems, err)
 			continue
 		}
 		*t.value = s
 	}
-
-	f.Role = tidyRole(f.Role)
-	f.Contact = tidyContact(f.Contact)
 
 	var missing []string
 	for _, r := range []struct{ field, value string }{{"company", f.Company}, {"role", f.Role}, {"name", f.Name}} {
@@ -118,11 +106,6 @@ func (f *Fields) Clean() error {
 			problems = append(problems, &FieldError{Field: "reason_text", Problem: "was given with reason " + f.Reason, Hint: "a letter gives one reason: choose a reason key or write your own, not both"})
 		}
 		f.Reason = ""
-		if !refused["reason_text"] {
-			if err := tidyReasonText(&f.ReasonText); err != nil {
-				problems = append(problems, err)
-			}
-		}
 	} else {
 		if f.Reason == "" {
 			f.Reason = ReasonUnspecified
@@ -132,6 +115,61 @@ func (f *Fields) Clean() error {
 		}
 	}
 	return errors.Join(problems...)
+}
+
+// CleanField checks and tidies the answer to one of the text fields
+// (named as in JSON: "company", "reason_text"...), as Clean does; an empty
+// answer passes. Its error is a *FieldError.
+func CleanField(field, value string) (string, error) {
+	if field == "signature" {
+		return cleanSignature(value)
+	}
+	limit := maxName
+	if field == "reason_text" {
+		limit = maxReasonText
+	}
+	s, err := input.Line(value, limit)
+	if err == nil && s != "" && field != "reason_text" && !input.HasLetterOrDigit(s) {
+		err = &input.Problem{What: fmt.Sprintf("%q has no letters or digits", s), Hint: "give the name as it is written"}
+	}
+	if err != nil {
+		return "", fieldError(field, err)
+	}
+	switch {
+	case field == "role":
+		s = tidyRole(s)
+	case field == "contact":
+		s = tidyContact(s)
+	case field == "reason_text" && s != "":
+		err = tidyReasonText(&s)
+	}
+	return s, err
+}
+
+// maxSignatureLines is the most lines a signature block may have.
+const maxSignatureLines = 4
+
+// cleanSignature checks a signature block and tidies it: at most four
+// lines, each a safe line of text, without blank lines around them.
+func cleanSignature(block string) (string, error) {
+	block = strings.Trim(strings.ReplaceAll(block, "\r\n", "\n"), "\n \t")
+	if block == "" {
+		return "", nil
+	}
+	lines := strings.Split(block, "\n")
+	if len(lines) > maxSignatureLines {
+		return "", &FieldError{Field: "signature", Problem: fmt.Sprintf("has %d lines, more than the %d allowed", len(lines), maxSignatureLines), Hint: "keep what matters: a phone number, a profile link"}
+	}
+	for i, line := range lines {
+		tidy, err := input.Line(line, maxName)
+		if err != nil {
+			fe := fieldError("signature", err)
+			fe.Problem = fmt.Sprintf("line %d %s", i+1, fe.Problem)
+			return "", fe
+		}
+		lines[i] = tidy
+	}
+	return strings.Join(lines, "\n"), nil
 }
 
 // fieldError turns a problem with a value into a *FieldError for field.
@@ -239,3 +277,13 @@ func (d Date) String() string { return d.Format(DateLayout) }
 
 // MarshalText returns the date in DateLayout.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads a date in DateLayout.
+func (d *Date) UnmarshalText(text []byte) error {
+	parsed, err := ParseDate(string(text))
+	if err != nil {
+		return err
+	}
+	*d = *parsed
+	return nil
+}

@@ -1,11 +1,14 @@
 package letter
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"strings"
 	"text/template"
+
+	"github.com/decline-cli/decline/internal/input"
 )
 
 // Templates are the letter templates of a file system laid out as
@@ -99,6 +102,9 @@ func (t *Template) Render(f Fields) (Draft, error) {
 		return Draft{}, err
 	}
 	body := tidy(b.String())
+	if f.Signature != "" {
+		body += f.Signature + "\n"
+	}
 	if err := checkLines(t.t.Name(), body, f); err != nil {
 		return Draft{}, err
 	}
@@ -158,38 +164,62 @@ func tidyLine(line string) string {
 // (RFC 5322).
 const maxLine = 998
 
-// checkLines refuses a body with a line that mail cannot carry as it is,
-// or that mail programs would take for something other than text: mailx
-// runs "~" lines as commands, composers such as mblaze treat "#" lines as
-// directives, and sendmail stops reading at a lone ".". Only an answer can
-// make such a line, so the error names the answer it finds there.
+// A lineFault is what can be wrong with a line of a body: mail cannot
+// carry it as it is, or mail programs would take it for something other
+// than text (mailx runs "~" lines as commands, composers such as mblaze
+// treat "#" lines as directives, and sendmail stops reading at a lone ".").
+type lineFault int
+
+const (
+	noFault lineFault = iota
+	tooLong
+	commandStart
+	unsafeCharacter
+)
+
+func faultOf(line string) lineFault {
+	switch {
+	case len(line) > maxLine:
+		return tooLong
+	case strings.HasPrefix(line, "~"), strings.HasPrefix(line, "#"), line == ".":
+		return commandStart
+	case strings.IndexFunc(line, input.Unsafe) >= 0:
+		return unsafeCharacter
+	}
+	return noFault
+}
+
+// checkLines refuses a body with a line lineProblem objects to. Only an
+// answer can make such a line, so the error names the answer: the one that
+// starts the line, or for a long line the longest one in it.
 func checkLines(template string, body string, f Fields) error {
 	n := 0
 	for line := range strings.Lines(body) {
 		n++
 		line = strings.TrimSuffix(line, "\n")
 		var problem, hint string
-		switch {
-		case len(line) > maxLine:
+		switch faultOf(line) {
+		case noFault:
+			continue
+		case tooLong:
 			problem = fmt.Sprintf("would make line %d of the letter %d bytes long, more than the %d mail allows", n, len(line), maxLine)
 			hint = "shorten it"
-		case strings.HasPrefix(line, "~"), strings.HasPrefix(line, "#"), line == ".":
+		case commandStart:
 			problem = fmt.Sprintf("would start line %d of the letter with %q, which mail programs read as a command", n, line[:1])
 			hint = "start it with something else"
-		default:
-			continue
+		case unsafeCharacter:
+			problem = fmt.Sprintf("would put an invisible or control character in line %d of the letter", n)
+			hint = "retype it"
 		}
-		// The answer to blame: the one that starts the line, or for a long
-		// line the longest one in it.
 		blame, longest := "", 0
 		for _, a := range []struct{ field, value string }{
-			{"name", f.Name}, {"contact", f.Contact}, {"company", f.Company}, {"role", f.Role}, {"refer", f.Refer}, {"reason_text", f.ReasonText},
+			{"name", f.Name}, {"contact", f.Contact}, {"company", f.Company}, {"role", f.Role}, {"refer", f.Refer}, {"reason_text", f.ReasonText}, {"signature", f.Signature},
 		} {
 			switch {
 			case a.value == "":
 			case len(line) > maxLine && strings.Contains(line, a.value) && len(a.value) > longest:
 				blame, longest = a.field, len(a.value)
-			case len(line) <= maxLine && strings.HasPrefix(line, a.value):
+			case len(line) <= maxLine && (strings.HasPrefix(line, a.value) || strings.Contains(a.value, line)):
 				blame = a.field
 			}
 		}
@@ -197,6 +227,35 @@ func checkLines(template string, body string, f Fields) error {
 			return &FieldError{Field: blame, Problem: problem, Hint: hint}
 		}
 		return fmt.Errorf("template %s %s", template, problem)
+	}
+	return nil
+}
+
+// CheckDraft checks a draft that did not come from a template, such as
+// one the user edited: a subject of one line, and a body whose lines mail
+// can carry as they are. Its error names the line.
+func CheckDraft(d Draft) error {
+	if strings.TrimSpace(d.Subject) == "" {
+		return errors.New("the subject is empty")
+	}
+	if strings.IndexFunc(d.Subject, input.Unsafe) >= 0 || strings.Contains(d.Subject, "=?") {
+		return errors.New("the subject holds an invisible or control character, or an encoded word (=?)")
+	}
+	if strings.TrimSpace(d.Body) == "" {
+		return errors.New("the body is empty")
+	}
+	n := 0
+	for line := range strings.Lines(d.Body) {
+		n++
+		line = strings.TrimSuffix(line, "\n")
+		switch faultOf(line) {
+		case tooLong:
+			return fmt.Errorf("line %d of the body is %d bytes long, more than the %d mail allows", n, len(line), maxLine)
+		case commandStart:
+			return fmt.Errorf("line %d of the body starts with %q, which mail programs read as a command", n, line[:1])
+		case unsafeCharacter:
+			return fmt.Errorf("line %d of the body holds an invisible or control character", n)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,273 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"github.com/decline-cli/decline/internal/desktop"
+	"github.com/decline-cli/decline/internal/form"
+	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/internal/mail"
+	"github.com/decline-cli/decline/internal/state"
+)
+
+// terminal is where decline asks its questions.
+type terminal struct {
+	form.Terminal
+	close func()
+}
+
+// terminal returns where to ask questions, or nil if there is nowhere: no
+// terminal, and no accessible mode asked for. In accessible mode (asked
+// for, or a dumb terminal, with which huh would choose it by itself) the
+// questions go to stderr and the answers may be piped in.
+func (opts *DraftOptions) terminal() (*terminal, error) {
+	if opts.Accessible || opts.Getenv("ACCESSIBLE") != "" {
+		return &terminal{Terminal: form.Terminal{In: opts.IO.In, Out: opts.IO.ErrOut, Accessible: true}, close: func() {}}, nil
+	}
+	in, out, closeTTY, err := opts.IO.Terminal()
+	if err != nil {
+		return nil, nil // nowhere to ask: the missing answers are an error
+	}
+	accessible := opts.Getenv("TERM") == "dumb"
+	return &terminal{Terminal: form.Terminal{In: in, Out: out, Accessible: accessible, Editor: opts.Desktop.EditorCommand()}, close: closeTTY}, nil
+}
+
+// ask asks for the answers the flags did not give, and keeps them, even
+// when the user stops halfway, so that --retry finds them.
+func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error {
+	given := func(field string) bool {
+		if field == "reason" {
+			return opts.given("reason") || opts.given("reason-text")
+		}
+		return opts.given(strings.ReplaceAll(field, "_", "-"))
+	}
+	err := form.Ask(t.Terminal, form.Questions{Fields: &a.Fields, Date: date, Given: given, Preview: opts.preview(&a.Fields)})
+	form.Finish(&a.Fields)
+	kept := *a
+	if d, derr := letter.ParseDate(strings.TrimSpace(*date)); derr == nil {
+		kept.InterviewDate = d
+	}
+	if serr := opts.Store.SaveAnswers(kept); serr != nil {
+		warn(opts.IO.ErrOut, "could not keep your answers: %v", serr)
+	}
+	if errors.Is(err, form.ErrInterrupted) {
+		return &interrupted{kept: "your answers so far are kept: decline --retry picks them up"}
+	}
+	return err
+}
+
+// preview returns a function that shows how a letter in a tone begins,
+// with the answers given so far, for the form's tone question.
+func (opts *DraftOptions) preview(answers *letter.Fields) func(string) string {
+	templates, err := letter.Open(opts.Templates)
+	if err != nil {
+		return nil
+	}
+	return func(tone string) string {
+		f := *answers
+		f.Tone = tone
+		form.Finish(&f)
+		if f.Name == "" {
+			f.Name = "you"
+		}
+		t, err := templates.Lookup(language, kind, tone)
+		if err != nil {
+			return ""
+		}
+		d, err := t.Render(f)
+		if err != nil {
+			return ""
+		}
+		greeting, rest, _ := strings.Cut(d.Body, "\n\n")
+		first, _, _ := strings.Cut(rest, ". ")
+		return greeting + " " + first + ". …"
+	}
+}
+
+// review shows the draft in the terminal and does what the user chooses,
+// until the draft has left or the user quits.
+func (opts *DraftOptions) review(t *terminal, a state.Answers, date string, c *composed) error {
+	for {
+		choice, err := form.Review(t.Terminal, c.text)
+		if errors.Is(err, form.ErrInterrupted) {
+			return &interrupted{kept: opts.keptAt()}
+		}
+		if err != nil {
+			return err
+		}
+		switch choice {
+		case form.Print:
+			return opts.print(c)
+		case form.Copy:
+			return opts.copy(c)
+		case form.Open:
+			return opts.open(c)
+		case form.Edit:
+			edited, err := opts.edit(c)
+			if err != nil {
+				return err
+			}
+			c = edited
+		case form.Change:
+			// Ask every question again, prefilled; flags still hold.
+			if err := opts.ask(t, &a, &date); err != nil {
+				return err
+			}
+			if c, err = opts.draft(a, date); err != nil {
+				return err
+			}
+		case form.Quit:
+			fmt.Fprintf(opts.IO.ErrOut, "decline: %s\n", opts.keptAt())
+			return nil
+		}
+	}
+}
+
+// deliver does with the draft what the flags ask: edit it, then copy it,
+// open it, or print it.
+func (opts *DraftOptions) deliver(c *composed) error {
+	if opts.Edit {
+		edited, err := opts.edit(c)
+		if err != nil {
+			return err
+		}
+		c = edited
+	}
+	if !opts.Copy && !opts.Open {
+		return opts.print(c)
+	}
+	var errs []error
+	if opts.Copy {
+		errs = append(errs, opts.copy(c))
+	}
+	if opts.Open {
+		errs = append(errs, opts.open(c))
+	}
+	return errors.Join(errs...)
+}
+
+// copy puts the draft on the clipboard. If that fails, the draft goes to
+// stdout instead, and the error says why and what to do.
+func (opts *DraftOptions) copy(c *composed) error {
+	out, err := opts.format(c)
+	if err != nil {
+		return err
+	}
+	if opts.OSC52 {
+		_, tty, closeTTY, err := opts.IO.Terminal()
+		if err != nil {
+			return opts.fallBack(c, &desktop.Problem{Err: errors.New("copying through the terminal: there is no terminal"), Hint: "run decline in a terminal, or copy without --osc52"})
+		}
+		defer closeTTY()
+		if err := opts.Desktop.CopyOSC52(string(out), tty); err != nil {
+			return opts.fallBack(c, fmt.Errorf("copying through the terminal: %w", err))
+		}
+		fmt.Fprintln(opts.IO.ErrOut, "decline: asked the terminal to copy the draft (OSC 52); it cannot confirm it did: check by pasting")
+		return nil
+	}
+	if err := opts.Desktop.Copy(string(out), opts.config.ClipboardCommand); err != nil {
+		return opts.fallBack(c, err)
+	}
+	fmt.Fprintln(opts.IO.ErrOut, "decline: copied the draft to the clipboard")
+	return nil
+}
+
+// open hands the draft to the mail client as a mailto: link. If that
+// fails, the draft goes to stdout instead.
+func (opts *DraftOptions) open(c *composed) error {
+	if err := opts.Desktop.Open(mail.Mailto(c.to, c.Subject, c.Body)); err != nil {
+		return opts.fallBack(c, err)
+	}
+	fmt.Fprintln(opts.IO.ErrOut, "decline: opened the draft in your mail client")
+	return nil
+}
+
+// fallBack prints the draft, so that it is not lost, and returns err
+// saying where else it is kept.
+func (opts *DraftOptions) fallBack(c *composed, err error) error {
+	if perr := opts.print(c); perr != nil {
+		return errors.Join(err, perr)
+	}
+	return &keptError{err: err, kept: "the draft went to stdout instead; " + opts.keptAt()}
+}
+
+// edit opens the draft's text in the user's editor and returns what they
+// saved. The file is kept until the edit succeeds, and its path is shown
+// if it does not.
+func (opts *DraftOptions) edit(c *composed) (*composed, error) {
+	if err := os.MkdirAll(opts.Store.Dir, 0o700); err != nil {
+		return nil, opts.fallBack(c, fmt.Errorf("editing: %w", err))
+	}
+	file, err := os.CreateTemp(opts.Store.Dir, "edit-*.txt")
+	if err == nil {
+		_, err = file.WriteString(c.text)
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return nil, opts.fallBack(c, fmt.Errorf("editing: %w", err))
+	}
+	path := file.Name()
+
+	in, out, closeTTY, err := opts.IO.Terminal()
+	if err != nil {
+		return nil, opts.fallBack(c, &desktop.Problem{Err: errors.New("editing: there is no terminal to run the editor in"), Hint: "edit " + path + " yourself"})
+	}
+	defer closeTTY()
+	// As git does: the editor gets Ctrl-C; decline waits for it.
+	signal.Ignore(os.Interrupt)
+	err = opts.Desktop.Edit(path, in, out)
+	signal.Reset(os.Interrupt)
+	if err != nil {
+		return nil, opts.fallBack(c, &keptError{err: err, kept: "your text is in " + path})
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, opts.fallBack(c, fmt.Errorf("reading the edited draft: %w", err))
+	}
+	if strings.TrimSpace(string(text)) == "" {
+		return nil, &desktop.Problem{Err: errors.New("the edited draft is empty: nothing was sent or printed"),
+			Hint: "the draft before editing is kept in " + opts.Store.DraftPath() + " (decline --last prints it)"}
+	}
+	d, err := parseText(string(text))
+	if d.Subject == "" {
+		d.Subject = c.Subject
+		err = letter.CheckDraft(d)
+	}
+	if err != nil {
+		return nil, &keptError{err: fmt.Errorf("the edited draft: %w", err), kept: "your text is in " + path}
+	}
+	os.Remove(path)
+	edited := *c
+	edited.Draft, edited.text = d, textFormat(d)
+	if _, err := opts.Store.SaveDraft(edited.text); err != nil {
+		warn(opts.IO.ErrOut, "could not keep the edited draft: %v", err)
+	}
+	return &edited, nil
+}
+
+// keptAt says where the draft is kept.
+func (opts *DraftOptions) keptAt() string {
+	return "the draft is kept in " + filepath.Clean(opts.Store.DraftPath()) + " (decline --last prints it)"
+}
+
+// interrupted is the error of a run the user stopped: decline exits 130.
+type interrupted struct{ kept string }
+
+func (e *interrupted) Error() string { return "interrupted; " + e.kept }
+
+// keptError is a failure after which the user's text is kept somewhere:
+// the error says where.
+type keptError struct {
+	err  error
+	kept string
+}
+
+func (e *keptError) Error() string { return e.err.Error() }
+func (e *keptError) Unwrap() error { return e.err }

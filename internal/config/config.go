@@ -1,0 +1,198 @@
+// Package config reads the user's settings: who they are, how they like
+// their letters, and how to reach their clipboard. Settings come from a
+// TOML file and from the environment, which takes precedence; flags, in
+// turn, take precedence over both.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/xdg"
+
+	"github.com/decline-cli/decline/internal/input"
+	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/internal/mail"
+)
+
+// Config holds the settings. Empty fields were not set.
+type Config struct {
+	Name             string `toml:"name"`              // the signature
+	From             string `toml:"from"`              // the sender's address
+	Tone             string `toml:"tone"`              // the default tone
+	KeepInTouch      *bool  `toml:"keep_in_touch"`     // the default of --keep-in-touch
+	Signature        string `toml:"signature"`         // lines under the name, such as a phone number
+	ClipboardCommand string `toml:"clipboard_command"` // a command that copies its stdin, such as wl-copy
+}
+
+// settings names the settings, as the file and the environment spell them.
+var settings = []struct{ key, env string }{
+	{"name", "DECLINE_NAME"},
+	{"from", "DECLINE_FROM"},
+	{"tone", "DECLINE_TONE"},
+	{"keep_in_touch", "DECLINE_KEEP_IN_TOUCH"},
+	{"signature", "DECLINE_SIGNATURE"},
+	{"clipboard_command", "DECLINE_CLIPBOARD_COMMAND"},
+}
+
+// Path returns where the config file is: $XDG_CONFIG_HOME/decline/config.toml,
+// or the platform's equivalent.
+func Path() string {
+	return filepath.Join(xdg.ConfigHome, "decline", "config.toml")
+}
+
+// An Error is a problem with a setting: in the config file, at a line, or
+// in an environment variable.
+type Error struct {
+	Path string // the config file, or "" for the environment
+	Line int    // 0 when not known
+	Err  error
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Path == "":
+		return e.Err.Error()
+	case e.Line == 0:
+		return fmt.Sprintf("config file %s: %v", e.Path, e.Err)
+	}
+	return fmt.Sprintf("config file %s:%d: %v", e.Path, e.Line, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Load reads the config file at path, then the environment (getenv) over
+// it. A missing file is an empty config. A malformed file, a setting
+// decline does not know, or a value it cannot use is an *Error that names
+// the line or the variable: a setting is never silently ignored.
+func Load(path string, getenv func(string) string) (*Config, error) {
+	var c Config
+	text, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return nil, &Error{Path: path, Err: err}
+	default:
+		if err := c.decode(path, text); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.applyEnv(getenv); err != nil {
+		return nil, &Error{Err: err}
+	}
+	return &c, nil
+}
+
+func (c *Config) decode(path string, text []byte) error {
+	md, err := toml.Decode(string(text), c)
+	var perr toml.ParseError
+	switch {
+	case errors.As(err, &perr):
+		return &Error{Path: path, Line: perr.Position.Line, Err: errors.New(perr.Message)}
+	case err != nil:
+		// BurntSushi/toml words type errors as
+		// `toml: line 2 (last key "tone"): incompatible types: ...`.
+		m := regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`).FindStringSubmatch(err.Error())
+		if m == nil {
+			return &Error{Path: path, Err: err}
+		}
+		line, _ := strconv.Atoi(m[1])
+		return &Error{Path: path, Line: line, Err: fmt.Errorf("%s: %s", m[2], m[3])}
+	}
+	if undecoded := md.Undecoded(); len(undecoded) > 0 {
+		key := undecoded[0].String()
+		return &Error{Path: path, Line: lineOf(text, key), Err: fmt.Errorf("unknown setting %q; the settings are %s", key, strings.Join(keys(), ", "))}
+	}
+	for _, s := range settings {
+		if err := c.check(s.key); err != nil {
+			return &Error{Path: path, Line: lineOf(text, s.key), Err: fmt.Errorf("%s: %w", s.key, err)}
+		}
+	}
+	return nil
+}
+
+// applyEnv overrides settings with the environment variables that are set
+// and not empty.
+func (c *Config) applyEnv(getenv func(string) string) error {
+	for _, s := range settings {
+		v := getenv(s.env)
+		if v == "" {
+			continue
+		}
+		switch s.key {
+		case "keep_in_touch":
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("%s=%q is not true or false", s.env, v)
+			}
+			c.KeepInTouch = &b
+			continue
+		case "name":
+			c.Name = v
+		case "from":
+			c.From = v
+		case "tone":
+			c.Tone = v
+		case "signature":
+			c.Signature = v
+		case "clipboard_command":
+			c.ClipboardCommand = v
+		}
+		if err := c.check(s.key); err != nil {
+			return fmt.Errorf("%s: %w", s.env, err)
+		}
+	}
+	return nil
+}
+
+// check checks the value of one setting.
+func (c *Config) check(key string) error {
+	var err error
+	switch key {
+	case "name":
+		c.Name, err = input.Line(c.Name, 100)
+	case "from":
+		if c.From != "" {
+			_, err = mail.ParseAddress(c.From)
+		}
+	case "tone":
+		if c.Tone != "" {
+			c.Tone = strings.ToLower(c.Tone)
+			err = letter.Lookup("tone", letter.Tones, c.Tone)
+		}
+	case "signature":
+		c.Signature, err = letter.CleanField("signature", c.Signature)
+	case "clipboard_command":
+		c.ClipboardCommand, err = input.Line(c.ClipboardCommand, 200)
+	}
+	var fe *letter.FieldError
+	if errors.As(err, &fe) && fe.Hint != "" {
+		return fmt.Errorf("%s; %s", fe.Problem, fe.Hint)
+	}
+	return err
+}
+
+func keys() []string {
+	k := make([]string, len(settings))
+	for i, s := range settings {
+		k[i] = s.key
+	}
+	return k
+}
+
+// lineOf returns the line of the file that sets key, or opens the table
+// key, or 0.
+func lineOf(text []byte, key string) int {
+	q := regexp.QuoteMeta(key)
+	loc := regexp.MustCompile(`(?m)^\s*("?` + q + `"?\s*=|\[\s*` + q + `\s*\])`).FindIndex(text)
+	if loc == nil {
+		return 0
+	}
+	return strings.Count(string(text[:loc[0]]), "\n") + 1
+}

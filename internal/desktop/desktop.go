@@ -1,0 +1,170 @@
+// Package desktop hands a draft to the rest of the user's desktop: the
+// clipboard, a text editor, and the mail client. Every failure says what
+// to install or set.
+package desktop
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+
+	"github.com/atotto/clipboard"
+	"github.com/aymanbagabas/go-osc52/v2"
+)
+
+// A Problem is a failure with what to do about it.
+type Problem struct {
+	Err  error
+	Hint string
+}
+
+func (p *Problem) Error() string { return p.Err.Error() }
+func (p *Problem) Unwrap() error { return p.Err }
+
+// Env is what the desktop functions read of the environment.
+type Env struct {
+	Getenv   func(string) string
+	LookPath func(string) (string, error)
+}
+
+// System is the process's environment.
+var System = Env{Getenv: os.Getenv, LookPath: exec.LookPath}
+
+// Copy puts text on the clipboard: with command when it is set (the
+// config file's clipboard_command, such as "wl-copy"), else with
+// atotto/clipboard, which runs xclip, xsel or wl-copy on Linux.
+func (e Env) Copy(text, command string) error {
+	if command != "" {
+		return e.run("the clipboard command", command, text)
+	}
+	if isX11Platform() {
+		if e.Getenv("WAYLAND_DISPLAY") == "" && e.Getenv("DISPLAY") == "" {
+			return &Problem{Err: errors.New("copying: there is no display to hold a clipboard (DISPLAY and WAYLAND_DISPLAY are not set)"),
+				Hint: "run decline in your desktop session, or add --osc52 to copy through the terminal (as over SSH)"}
+		}
+		if clipboard.Unsupported {
+			return &Problem{Err: errors.New("copying: no clipboard tool was found"),
+				Hint: "install xclip or xsel (X11) or wl-clipboard (Wayland), or set clipboard_command in the config file"}
+		}
+	}
+	if err := clipboard.WriteAll(text); err != nil {
+		// atotto keeps the tool's own message to itself ("exit status 1").
+		return &Problem{Err: fmt.Errorf("copying: %v", err),
+			Hint: "check that xclip, xsel or wl-copy can reach your display, or set clipboard_command in the config file"}
+	}
+	return nil
+}
+
+func isX11Platform() bool {
+	switch runtime.GOOS {
+	case "darwin", "windows", "plan9", "js", "wasip1", "ios", "android":
+		return false
+	}
+	return true
+}
+
+// CopyOSC52 asks the terminal, through an OSC 52 escape sequence written
+// to tty, to put text on the clipboard of the machine it runs on: it works
+// over SSH, but the terminal cannot say whether it did.
+func (e Env) CopyOSC52(text string, tty io.Writer) error {
+	seq := osc52.New(text)
+	switch {
+	case e.Getenv("TMUX") != "":
+		seq = seq.Tmux()
+	case strings.HasPrefix(e.Getenv("TERM"), "screen"):
+		seq = seq.Screen()
+	}
+	_, err := seq.WriteTo(tty)
+	return err
+}
+
+// EditorCommand returns the command line of the user's editor: $VISUAL,
+// then $EDITOR, then the first of editor, nano and vi that is installed.
+func (e Env) EditorCommand() []string {
+	for _, name := range []string{"VISUAL", "EDITOR"} {
+		if fields := strings.Fields(e.Getenv(name)); len(fields) > 0 {
+			return fields
+		}
+	}
+	for _, name := range []string{"editor", "nano", "vi"} {
+		if _, err := e.LookPath(name); err == nil {
+			return []string{name}
+		}
+	}
+	if runtime.GOOS == "windows" {
+		return []string{"notepad"}
+	}
+	return nil
+}
+
+// Edit opens path in the user's editor, attached to the terminal (in and
+// out), and waits for it.
+func (e Env) Edit(path string, in io.Reader, out io.Writer) error {
+	editor := e.EditorCommand()
+	if editor == nil {
+		return &Problem{Err: errors.New("editing: no editor was found"), Hint: "set EDITOR, such as EDITOR=nano"}
+	}
+	cmd := exec.Command(editor[0], append(editor[1:], path)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = in, out, out
+	if err := cmd.Run(); err != nil {
+		return &Problem{Err: fmt.Errorf("editing with %s: %w", strings.Join(editor, " "), err), Hint: "check VISUAL or EDITOR"}
+	}
+	return nil
+}
+
+// Open opens url (a mailto: link) with the system's opener: xdg-open,
+// open on macOS, or the URL handler on Windows.
+func (e Env) Open(url string) error {
+	var name string
+	var args []string
+	switch runtime.GOOS {
+	case "darwin":
+		name = "open"
+	case "windows":
+		name, args = "rundll32", []string{"url.dll,FileProtocolHandler"}
+	default:
+		name = "xdg-open"
+	}
+	if _, err := e.LookPath(name); err != nil {
+		return &Problem{Err: fmt.Errorf("opening the mail client: %s was not found", name), Hint: "install xdg-utils, or copy the draft with --copy"}
+	}
+	cmd := exec.Command(name, append(args, url)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return &Problem{Err: fmt.Errorf("opening the mail client with %s: %v%s", name, err, detail(stderr.String())),
+			Hint: "check that a mail client handles mailto: links, or copy the draft with --copy"}
+	}
+	return nil
+}
+
+// run runs a command line through the shell with text on its stdin.
+func (e Env) run(what, command, text string) error {
+	shell, flag := "sh", "-c"
+	if runtime.GOOS == "windows" {
+		shell, flag = "cmd", "/c"
+	}
+	cmd := exec.Command(shell, flag, command)
+	cmd.Stdin = strings.NewReader(text)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return &Problem{Err: fmt.Errorf("copying with %s %q: %v%s", what, command, err, detail(stderr.String())),
+			Hint: "check clipboard_command in the config file"}
+	}
+	return nil
+}
+
+// detail returns the first line of a program's error output, to quote.
+func detail(stderr string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(stderr), "\n")
+	if line == "" {
+		return ""
+	}
+	return ": " + line
+}

@@ -1,0 +1,110 @@
+// Package state keeps what the user typed and what decline drafted from
+// it, so that nothing is lost when copying, editing or sending fails, or
+// the user stops halfway: decline --retry and decline --last read it back.
+package state
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/adrg/xdg"
+
+	"github.com/decline-cli/decline/internal/letter"
+)
+
+// Dir returns where state is kept: $XDG_STATE_HOME/decline, or the
+// platform's equivalent.
+func Dir() string {
+	return filepath.Join(xdg.StateHome, "decline")
+}
+
+// Answers are what the user answered, flag or form, for a letter.
+type Answers struct {
+	letter.Fields
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// A Store keeps the last answers and the last draft in a directory that
+// only the user can read.
+type Store struct {
+	Dir string
+}
+
+const (
+	answersFile = "last-answers.json"
+	draftFile   = "last-draft.txt"
+)
+
+// SaveAnswers keeps a.
+func (s Store) SaveAnswers(a Answers) error {
+	data, err := json.MarshalIndent(a, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = s.write(answersFile, append(data, '\n'))
+	return err
+}
+
+// Answers returns the last answers kept. Its error wraps os.ErrNotExist
+// when there are none.
+func (s Store) Answers() (Answers, error) {
+	var a Answers
+	data, err := os.ReadFile(filepath.Join(s.Dir, answersFile))
+	if err != nil {
+		return a, err
+	}
+	if err := json.Unmarshal(data, &a); err != nil {
+		return a, fmt.Errorf("reading %s: %w", filepath.Join(s.Dir, answersFile), err)
+	}
+	return a, nil
+}
+
+// SaveDraft keeps the text of a draft and returns the file it is in.
+func (s Store) SaveDraft(text string) (string, error) {
+	return s.write(draftFile, []byte(text))
+}
+
+// Draft returns the last draft kept. Its error wraps os.ErrNotExist when
+// there is none.
+func (s Store) Draft() (string, error) {
+	data, err := os.ReadFile(s.DraftPath())
+	return string(data), err
+}
+
+// DraftPath returns the file the last draft is kept in.
+func (s Store) DraftPath() string {
+	return filepath.Join(s.Dir, draftFile)
+}
+
+// write writes a file of the store atomically: to a temporary file in the
+// same directory, renamed over the old one, so that a crash leaves the old
+// file or the new one, never half of either.
+func (s Store) write(name string, data []byte) (string, error) {
+	if s.Dir == "" {
+		return "", errors.New("no state directory")
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(s.Dir, "."+name+".*") // mode 0600
+	if err != nil {
+		return "", err
+	}
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	path := filepath.Join(s.Dir, name)
+	if werr == nil {
+		werr = os.Rename(f.Name(), path)
+	}
+	if werr != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("keeping %s: %w", path, werr)
+	}
+	return path, nil
+}
