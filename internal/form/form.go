@@ -13,8 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/decline-cli/decline/internal/letter"
 )
