@@ -4,9 +4,11 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -31,6 +33,14 @@ func TestScripts(t *testing.T) {
 			// Settings and kept drafts stay in the script's own directory.
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/config")
 			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/state")
+			// A PATH with decline alone, for runs without the usual tools.
+			bin, err := exec.LookPath("decline")
+			if err != nil {
+				return err
+			}
+			env.Setenv("DECLINE_BIN", filepath.Dir(bin))
+			// A display number of the script's own, for Xvfb.
+			env.Setenv("XVFB_DISPLAY", strconv.Itoa(90+os.Getpid()%400))
 			// Hostile values a script cannot spell: line breaks and
 			// control characters.
 			for name, value := range map[string]string{
@@ -58,6 +68,19 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// exits STATUS PROGRAM [ARGS...] runs a program, as exec does,
 			// and checks its exact exit status.
+			// waitfor FILE waits, up to ten seconds, for a file to appear,
+			// such as the socket of a server started in the background.
+			"waitfor": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: waitfor FILE")
+				}
+				for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+					if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+						return
+					}
+				}
+				ts.Fatalf("%s did not appear", args[0])
+			},
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {
 					ts.Fatalf("usage: exits STATUS PROGRAM [ARGS...]")

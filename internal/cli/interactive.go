@@ -215,9 +215,12 @@ func (opts *DraftOptions) edit(c *composed) (*composed, error) {
 	}
 	path := file.Name()
 
+	// A terminal editor needs the terminal; without one (a graphical
+	// editor, a script) it gets stdin, and stderr for output: stdout is
+	// for the draft alone.
 	in, out, closeTTY, err := opts.IO.Terminal()
 	if err != nil {
-		return nil, opts.fallBack(c, &desktop.Problem{Err: errors.New("editing: there is no terminal to run the editor in"), Hint: "edit " + path + " yourself"})
+		in, out, closeTTY = opts.IO.In, opts.IO.ErrOut, func() {}
 	}
 	defer closeTTY()
 	// As git does: the editor gets Ctrl-C; decline waits for it.

@@ -190,7 +190,7 @@ func keys() []string {
 // key, or 0.
 func lineOf(text []byte, key string) int {
 	q := regexp.QuoteMeta(key)
-	loc := regexp.MustCompile(`(?m)^\s*("?` + q + `"?\s*=|\[\s*` + q + `\s*\])`).FindIndex(text)
+	loc := regexp.MustCompile(`(?m)^[ \t]*("?` + q + `"?[ \t]*=|\[[ \t]*` + q + `[ \t]*\])`).FindIndex(text)
 	if loc == nil {
 		return 0
 	}

@@ -53,9 +53,14 @@ func (e Env) Copy(text, command string) error {
 		}
 	}
 	if err := clipboard.WriteAll(text); err != nil {
-		// atotto keeps the tool's own message to itself ("exit status 1").
-		return &Problem{Err: fmt.Errorf("copying: %v", err),
-			Hint: "check that xclip, xsel or wl-copy can reach your display, or set clipboard_command in the config file"}
+		// atotto keeps the tool's own message to itself ("exit status 1"),
+		// and the most common cause is a display the tool cannot reach.
+		where := ""
+		if isX11Platform() {
+			where = fmt.Sprintf(", with DISPLAY=%q and WAYLAND_DISPLAY=%q", e.Getenv("DISPLAY"), e.Getenv("WAYLAND_DISPLAY"))
+		}
+		return &Problem{Err: fmt.Errorf("copying: the clipboard tool failed (%v)%s", err, where),
+			Hint: "check that the display is running and reachable, add --osc52 over SSH, or set clipboard_command in the config file"}
 	}
 	return nil
 }
@@ -70,13 +75,12 @@ func isX11Platform() bool {
 
 // CopyOSC52 asks the terminal, through an OSC 52 escape sequence written
 // to tty, to put text on the clipboard of the machine it runs on: it works
-// over SSH, but the terminal cannot say whether it did.
+// over SSH, but the terminal cannot say whether it did. GNU screen needs
+// the sequence wrapped to pass it on; tmux takes it as it is when its
+// set-clipboard option is on.
 func (e Env) CopyOSC52(text string, tty io.Writer) error {
 	seq := osc52.New(text)
-	switch {
-	case e.Getenv("TMUX") != "":
-		seq = seq.Tmux()
-	case strings.HasPrefix(e.Getenv("TERM"), "screen"):
+	if e.Getenv("TMUX") == "" && e.Getenv("STY") != "" {
 		seq = seq.Screen()
 	}
 	_, err := seq.WriteTo(tty)

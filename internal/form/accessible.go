@@ -21,15 +21,16 @@ func runAccessible(t Terminal, groups []group) error {
 			fmt.Fprintf(t.Out, "%s\n\n", g.title)
 		}
 		for _, f := range g.fields {
-			if r.eof {
-				return fmt.Errorf("%w: no answer to %q", ErrAnswersEnded, f.GetKey())
-			}
+			read := r.n
 			f.Init()
 			f.Focus()
 			if err := f.RunAccessible(t.Out, r); err != nil {
 				return err
 			}
 			fmt.Fprintln(t.Out)
+			if r.eof && r.n == read {
+				return fmt.Errorf("%w: no answer to %q", ErrAnswersEnded, f.GetKey())
+			}
 		}
 	}
 	return nil
@@ -41,7 +42,8 @@ func runAccessible(t Terminal, groups []group) error {
 // time leaves them in the input for the next question.
 type oneByteReader struct {
 	r   io.Reader
-	eof bool
+	n   int  // bytes read so far
+	eof bool // whether the input has ended
 }
 
 func (o *oneByteReader) Read(p []byte) (int, error) {
@@ -49,6 +51,7 @@ func (o *oneByteReader) Read(p []byte) (int, error) {
 		p = p[:1]
 	}
 	n, err := o.r.Read(p)
+	o.n += n
 	if err == io.EOF {
 		o.eof = true
 	}

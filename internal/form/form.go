@@ -102,8 +102,7 @@ func run(t Terminal, groups []group) error {
 		return runAccessible(t, groups)
 	}
 	useRenderer(t.Out)
-	f := huh.NewForm(huhGroups(groups)...).
-		WithInput(t.In).WithOutput(t.Out).WithShowHelp(true).WithTheme(huh.ThemeCharm())
+	f := newForm(t, groups)
 	err := f.Run()
 	switch {
 	case errors.Is(err, huh.ErrUserAborted):
@@ -212,37 +211,42 @@ func Finish(f *letter.Fields) {
 	}
 }
 
-func huhGroups(groups []group) []*huh.Group {
-	out := make([]*huh.Group, len(groups))
+// newForm builds the huh form of groups, drawn on t.
+func newForm(t Terminal, groups []group) *huh.Form {
+	pages := make([]*huh.Group, len(groups))
 	for i, g := range groups {
-		out[i] = huh.NewGroup(g.fields...).Title(g.title)
+		pages[i] = huh.NewGroup(g.fields...).Title(g.title)
 		if g.hide != nil {
-			out[i] = out[i].WithHideFunc(g.hide)
+			pages[i] = pages[i].WithHideFunc(g.hide)
 		}
 	}
-	return out
+	return huh.NewForm(pages...).WithInput(t.In).WithOutput(t.Out).WithShowHelp(true).WithTheme(huh.ThemeCharm())
 }
 
 // check validates an answer as the letter will: the form refuses it with
 // the same message, without leaving the form.
 func check(field, value string, required bool) error {
 	if required && strings.TrimSpace(value) == "" {
-		return errors.New("an answer is needed")
+		return message(errors.New("an answer is needed"))
 	}
 	_, err := letter.CleanField(field, value)
 	return message(err)
 }
 
-// message words a field's problem for the form, which shows it under the
-// field: "Contains a line break (U+000A) at byte 4: give it on one line".
+// message words a problem as a sentence for the form, which shows it
+// under the field: "Contains a line break (U+000A) at byte 4: give it on
+// one line".
 func message(err error) error {
-	var fe *letter.FieldError
-	if !errors.As(err, &fe) {
-		return err
+	if err == nil {
+		return nil
 	}
-	m := fe.Problem
-	if fe.Hint != "" {
-		m += ": " + fe.Hint
+	m := err.Error()
+	var fe *letter.FieldError
+	if errors.As(err, &fe) {
+		m = fe.Problem
+		if fe.Hint != "" {
+			m += ": " + fe.Hint
+		}
 	}
 	first, size := utf8.DecodeRuneInString(m)
 	return errors.New(string(unicode.ToUpper(first)) + m[size:])

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// pane is a tmux session of its own, running one shell command in a real
+// terminal, for end-to-end tests of the form.
+type pane struct {
+	t      *testing.T
+	socket string
+	dir    string
+}
+
+// newPane starts command in a new tmux server, in dir; the server ends
+// with the test. decline is on PATH: testscript.Main put it there.
+func newPane(t *testing.T, dir, command string) *pane {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (Debian package tmux; CI installs it)")
+	}
+	p := &pane{t: t, socket: fmt.Sprintf("decline-test-%d-%d", os.Getpid(), time.Now().UnixNano()), dir: dir}
+	p.tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "50", "-c", dir,
+		"env XDG_CONFIG_HOME="+dir+"/config XDG_STATE_HOME="+dir+"/state TERM=xterm-256color "+command+"; echo $? > status; sleep 600")
+	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	p.tmux("set-option", "-g", "set-clipboard", "on")
+	return p
+}
+
+func (p *pane) tmux(args ...string) string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		p.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// screen returns what the pane shows.
+func (p *pane) screen() string { return p.tmux("capture-pane", "-p") }
+
+// waitFor waits until the pane shows text, and returns the screen.
+func (p *pane) waitFor(text string) string {
+	p.t.Helper()
+	var screen string
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if screen = p.screen(); strings.Contains(screen, text) {
+			return screen
+		}
+	}
+	p.t.Fatalf("the pane never showed %q; it shows:\n%s", text, screen)
+	return ""
+}
+
+// keys types keys into the pane, as tmux send-keys names them, after
+// waiting for prompt to show.
+func (p *pane) keys(prompt string, keys ...string) {
+	p.t.Helper()
+	p.waitFor(prompt)
+	p.tmux(append([]string{"send-keys"}, keys...)...)
+}
+
+// status waits for the command to end and returns its exit status.
+func (p *pane) status() string {
+	p.t.Helper()
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b, err := os.ReadFile(filepath.Join(p.dir, "status")); err == nil && strings.HasSuffix(string(b), "\n") {
+			return strings.TrimSpace(string(b))
+		}
+	}
+	p.t.Fatalf("the command never ended; the pane shows:\n%s", p.screen())
+	return ""
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// flagged returns the draft decline prints for flags, without a form.
+func flagged(t *testing.T, dir string, flags ...string) string {
+	t.Helper()
+	cmd := exec.Command("decline", append(flags, "--no-input")...)
+	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+dir+"/config", "XDG_STATE_HOME="+dir+"/flagged")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("decline %s: %v", strings.Join(flags, " "), err)
+	}
+	return string(out)
+}
+
+// In a real terminal, with stdout redirected to a file: the form is drawn
+// on the terminal, asks only what the flags did not give, and the file
+// holds exactly the draft.
+func TestTerminalFormToFile(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --name 'Sam Lee' > out.txt")
+	p.keys("Company", "Acme Corp", "Enter")
+	p.keys("Role", "Data Engineer", "Enter")
+	p.keys("Contact", "Ms. Rivera", "Enter")
+	p.keys("Interview date", "2099-12-03", "Enter")
+	form := p.waitFor("Why are you declining?")
+	p.keys("Why are you declining?", "Up", "Up", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // accepted-offer
+	p.keys("Tone", "Down", "Enter")                                                         // warm
+	p.keys("Keep the door open", "Enter")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	want := flagged(t, dir, "--company", "Acme Corp", "--role", "Data Engineer", "--contact", "Ms. Rivera",
+		"--interview-date", "2099-12-03", "--reason", "accepted-offer", "--tone", "warm", "--name", "Sam Lee")
+	if got := readFile(t, filepath.Join(dir, "out.txt")); got != want {
+		t.Errorf("out.txt holds\n%s\nwant exactly the draft\n%s", got, want)
+	}
+	if strings.Contains(form, "Your name") || !strings.Contains(form, "accepted-offer") || !strings.Contains(form, "shift+tab back") {
+		t.Errorf("the form asked for the name given by flag, or showed no reasons or keys:\n%s", form)
+	}
+}
+
+// Ctrl-C at any point: exit 130, nothing on stdout, and the answers so far
+// are kept for --retry.
+func TestTerminalCtrlC(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline > out.txt 2> err.txt")
+	p.keys("Company", "Acme", "Enter")
+	p.keys("Role", "C-c")
+	if got := p.status(); got != "130" {
+		t.Fatalf("exit status %s, want 130", got)
+	}
+	if out := readFile(t, filepath.Join(dir, "out.txt")); out != "" {
+		t.Errorf("stdout got %q, want nothing", out)
+	}
+	if got := readFile(t, filepath.Join(dir, "err.txt")); !strings.Contains(got, "decline: error: interrupted") || !strings.Contains(got, "decline --retry") {
+		t.Errorf("stderr got %q, want it to say it was interrupted and how to retry", got)
+	}
+	if answers := readFile(t, filepath.Join(dir, "state", "decline", "last-answers.json")); !strings.Contains(answers, `"company": "Acme"`) {
+		t.Errorf("the answers so far were not kept:\n%s", answers)
+	}
+}
+
+// SIGTERM ends the form without completing it: no draft with empty
+// fields, and the status of an interrupted run.
+func TestTerminalSIGTERM(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline > out.txt")
+	p.keys("Company", "Acme")
+	shell := strings.TrimSpace(p.tmux("display-message", "-p", "#{pane_pid}"))
+	pid, err := exec.Command("pgrep", "-P", shell, "decline").Output()
+	if err != nil {
+		t.Fatalf("finding decline under the shell %s: %v", shell, err)
+	}
+	if err := exec.Command("kill", "-TERM", strings.TrimSpace(string(pid))).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.status(); got != "130" {
+		t.Errorf("exit status %s, want 130", got)
+	}
+	if out := readFile(t, filepath.Join(dir, "out.txt")); out != "" {
+		t.Errorf("stdout got %q, want nothing", out)
+	}
+}
+
+// With stdout a terminal, the draft is shown for review; "Print it" prints
+// it, "Quit" says where it is kept.
+func TestTerminalReview(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch")
+	p.keys("Your name", "Sam", "Enter")
+	screen := p.waitFor("What now?")
+	if !strings.Contains(screen, "Declining the SRE interview at Acme") || !strings.Contains(screen, "Copy it to the clipboard") {
+		t.Errorf("the review does not show the draft and the choices:\n%s", screen)
+	}
+	p.keys("What now?", "End", "Enter") // Quit
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s", got)
+	}
+	if screen := p.screen(); !strings.Contains(screen, "the draft is kept in "+dir+"/state/decline/last-draft.txt") {
+		t.Errorf("quitting does not say where the draft is kept:\n%s", screen)
+	}
+}
+
+// --copy --osc52 asks the terminal to copy: here tmux, which keeps it in
+// its buffer.
+func TestTerminalOSC52(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --company Acme --role SRE --name Sam --copy --osc52 --format subject > out.txt")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if got, want := p.tmux("show-buffer"), "Declining the interview for the SRE position at Acme\n"; got != want {
+		t.Errorf("tmux's buffer holds %q, want %q", got, want)
+	}
+	if out := readFile(t, filepath.Join(dir, "out.txt")); out != "" {
+		t.Errorf("stdout got %q, want nothing", out)
+	}
+}
+
+// Colours where a terminal is, and none with NO_COLOR.
+func TestTerminalNoColor(t *testing.T) {
+	for _, tc := range []struct {
+		env     string
+		colours bool
+	}{{"", true}, {"NO_COLOR=1", false}} {
+		dir := t.TempDir()
+		p := newPane(t, dir, "env "+tc.env+" decline > out.txt")
+		p.waitFor("Company")
+		screen := p.tmux("capture-pane", "-p", "-e")
+		if got := strings.Contains(screen, "\x1b[38;") || strings.Contains(screen, "\x1b[3"); got != tc.colours {
+			t.Errorf("%q: colours %v, want %v:\n%q", tc.env, got, tc.colours, screen)
+		}
+	}
+}
+
+// On a dumb terminal, huh would switch to its accessible mode by itself;
+// decline does too, with its own line-by-line questions.
+func TestTerminalDumb(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "env TERM=dumb decline --role SRE --name Sam --reason timing --tone brief --contact Jo --interview-date 2099-12-03 --keep-in-touch > out.txt")
+	p.keys("Company", "Acme", "Enter")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if out := readFile(t, filepath.Join(dir, "out.txt")); !strings.HasPrefix(out, "Subject: Declining the SRE interview at Acme\n") {
+		t.Errorf("stdout got %q", out)
+	}
+}

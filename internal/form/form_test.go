@@ -1,0 +1,228 @@
+package form
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
+
+	_ "github.com/decline-cli/decline/internal/golden" // for go test ./... -update
+	"github.com/decline-cli/decline/internal/letter"
+)
+
+// driver drives a huh form through its Update method, as a Bubble Tea
+// program would, but one key at a time: it waits for the form to settle
+// (its commands to deliver their messages) before the next key, so that a
+// key never lands in the wrong field. Commands run on goroutines; the
+// cursor's blink timers among them deliver late and harmlessly.
+type driver struct {
+	t    *testing.T
+	form *huh.Form
+	msgs chan tea.Msg
+}
+
+func drive(t *testing.T, groups []group) *driver {
+	d := &driver{t: t, form: newForm(Terminal{Out: io.Discard}, groups), msgs: make(chan tea.Msg, 64)}
+	d.run(d.form.Init())
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	if cmd != nil {
+		go func() { d.msgs <- cmd() }()
+	}
+}
+
+func (d *driver) update(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		for _, cmd := range msg {
+			d.run(cmd)
+		}
+		return
+	case nil:
+		return
+	}
+	m, cmd := d.form.Update(msg)
+	d.form = m.(*huh.Form)
+	d.run(cmd)
+}
+
+// until handles the form's messages until cond holds.
+func (d *driver) until(what string, cond func() bool) {
+	d.t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case msg := <-d.msgs:
+			d.update(msg)
+		case <-deadline:
+			d.t.Fatalf("the form never got to %s; it shows:\n%s", what, ansi.Strip(d.form.View()))
+		}
+	}
+}
+
+// at waits until the field key has the focus.
+func (d *driver) at(key string) {
+	d.t.Helper()
+	d.until("the field "+key, func() bool {
+		f := d.form.GetFocusedField()
+		return f != nil && f.GetKey() == key
+	})
+}
+
+// keys sends keys to the field that has the focus: text, or named keys
+// such as "enter" and "down" in angle brackets.
+func (d *driver) keys(key, input string) {
+	d.t.Helper()
+	d.at(key)
+	for input != "" {
+		if rest, ok := strings.CutPrefix(input, "<"); ok {
+			name, after, _ := strings.Cut(rest, ">")
+			d.update(namedKey(name))
+			input = after
+			continue
+		}
+		text, _, _ := strings.Cut(input, "<")
+		d.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
+		input = input[len(text):]
+	}
+}
+
+func namedKey(name string) tea.KeyMsg {
+	types := map[string]tea.KeyType{"enter": tea.KeyEnter, "down": tea.KeyDown, "up": tea.KeyUp, "left": tea.KeyLeft,
+		"right": tea.KeyRight, "backspace": tea.KeyBackspace, "shift+tab": tea.KeyShiftTab, "ctrl+c": tea.KeyCtrlC}
+	return tea.KeyMsg{Type: types[name]}
+}
+
+func (d *driver) view() string { return ansi.Strip(d.form.View()) }
+
+func given(fields ...string) func(string) bool {
+	return func(field string) bool {
+		for _, f := range fields {
+			if f == field {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func TestFormAsksOnlyWhatFlagsDidNotGive(t *testing.T) {
+	f := letter.Fields{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", KeepInTouch: true}
+	date := ""
+	groups := questions(Terminal{}, Questions{Fields: &f, Date: &date, Given: given("company", "role", "reason", "tone")})
+	var asked []string
+	for _, g := range groups {
+		for _, field := range g.fields {
+			asked = append(asked, field.GetKey())
+		}
+	}
+	if got, want := strings.Join(asked, " "), "contact interview_date keep_in_touch name"; got != want {
+		t.Errorf("asked %q, want %q", got, want)
+	}
+}
+
+func TestFormFillsTheAnswers(t *testing.T) {
+	f := letter.Fields{Company: "Acme", Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
+	date := ""
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: &date, Given: given("company"),
+		Preview: func(tone string) string { return "sounds " + tone }}))
+
+	// A required answer is refused empty, and the form stays on it.
+	d.keys("role", "<enter>")
+	d.until("the role's error", func() bool { return strings.Contains(d.view(), "An answer is needed") })
+	d.keys("role", "Data Engineer<enter>")
+	d.keys("contact", "Dear Ms. Rivera,<enter>")
+	// A bad date is refused with the letter's own message.
+	d.keys("interview_date", "2026-13-01<enter>")
+	d.until("the date's error", func() bool { return strings.Contains(d.view(), `"2026-13-01" is not a day of the calendar`) })
+	d.keys("interview_date", strings.Repeat("<backspace>", 10)+"2026-12-03<enter>")
+	// Own words: the last option, and then a page of its own.
+	d.keys("reason", "<down><enter>")
+	d.keys("reason_text", "i am going back to university<enter>")
+	// The tone's description shows what it sounds like.
+	d.keys("tone", "<down>")
+	d.until("the warm preview", func() bool { return strings.Contains(d.view(), "sounds warm") })
+	d.keys("tone", "<enter>")
+	d.keys("keep_in_touch", "<right><enter>")
+	// The name is prefilled (from the config file): enter keeps it.
+	d.keys("name", "<enter>")
+	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
+
+	Finish(&f)
+	want := letter.Fields{Company: "Acme", Role: "Data Engineer", Contact: "Dear Ms. Rivera,", ReasonText: "i am going back to university",
+		Tone: "warm", KeepInTouch: false, Name: "Sam Lee"}
+	if f != want || date != "2026-12-03" {
+		t.Errorf("got %+v and date %q\nwant %+v and date 2026-12-03", f, date, want)
+	}
+}
+
+func TestFormSkipsOwnWordsForAReasonKey(t *testing.T) {
+	f := letter.Fields{Company: "Acme", Role: "SRE", Reason: letter.ReasonUnspecified, Tone: "formal", Name: "Sam"}
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: new(string), Given: given("company", "role", "contact", "interview_date", "tone", "keep_in_touch", "name")}))
+	d.keys("reason", "<up><enter>") // timing, above unspecified
+	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
+	if f.Reason != "timing" || f.ReasonText != "" {
+		t.Errorf("got reason %q and text %q, want timing alone", f.Reason, f.ReasonText)
+	}
+}
+
+func TestFormStopsOnCtrlC(t *testing.T) {
+	f := letter.Fields{Tone: "formal", Reason: letter.ReasonUnspecified}
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: new(string), Given: given()}))
+	d.keys("company", "Ac<ctrl+c>")
+	d.until("aborted", func() bool { return d.form.State == huh.StateAborted })
+}
+
+func TestReviewWrapsTheDraft(t *testing.T) {
+	var out bytes.Buffer
+	draft := "Subject: S\n\n" + strings.Repeat("word ", 40) + "\n"
+	choice, err := Review(Terminal{In: strings.NewReader("2\n"), Out: &out, Accessible: true}, draft)
+	if err != nil || choice != Copy {
+		t.Fatalf("got %q, %v; want copy", choice, err)
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if len(line) > reviewWidth {
+			t.Errorf("line of %d columns: %q", len(line), line)
+		}
+	}
+	if !strings.Contains(out.String(), "What now?") {
+		t.Errorf("no question shown:\n%s", out.String())
+	}
+}
+
+// The accessible mode reads piped answers, one a line, skips the pages
+// that are hidden, and says when the answers run out.
+func TestAccessible(t *testing.T) {
+	f := letter.Fields{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam"}
+	date := ""
+	var out bytes.Buffer
+	// No contact; reason 8 is timing; tone 2 is warm; "maybe" is refused
+	// and asked again; the name stays as it was.
+	answers := "Acme\nSRE\n\n2026-12-03\n8\n2\nmaybe\nn\n\n"
+	err := Ask(Terminal{In: strings.NewReader(answers), Out: &out, Accessible: true}, Questions{Fields: &f, Date: &date, Given: given()})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	Finish(&f)
+	want := letter.Fields{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "warm", Name: "Sam"}
+	if f != want || date != "2026-12-03" {
+		t.Errorf("got %+v, date %q\nwant %+v", f, date, want)
+	}
+	if strings.Contains(out.String(), "own words") && strings.Contains(out.String(), "Your reason, in one or two") {
+		t.Errorf("asked for own words, though a reason key was chosen:\n%s", out.String())
+	}
+
+	f = letter.Fields{Reason: letter.ReasonUnspecified, Tone: "formal"}
+	err = Ask(Terminal{In: strings.NewReader("Acme\nSRE\n"), Out: io.Discard, Accessible: true}, Questions{Fields: &f, Date: &date, Given: given()})
+	if !errors.Is(err, ErrAnswersEnded) || !strings.Contains(err.Error(), `"contact"`) {
+		t.Errorf("got %v, want the answers to end at the contact", err)
+	}
+}
