@@ -26,10 +26,14 @@ func newPane(t *testing.T, dir, command string) *pane {
 		t.Skip("tmux is not installed (Debian package tmux; CI installs it)")
 	}
 	p := &pane{t: t, socket: fmt.Sprintf("decline-test-%d-%d", os.Getpid(), time.Now().UnixNano()), dir: dir}
-	p.tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "50", "-c", dir,
+	// set-clipboard lets programs in the pane set tmux's buffer with OSC 52.
+	conf := filepath.Join(dir, "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set-option -g set-clipboard on\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.tmux("-f", conf, "new-session", "-d", "-x", "100", "-y", "50", "-c", dir,
 		"env XDG_CONFIG_HOME="+dir+"/config XDG_STATE_HOME="+dir+"/state TERM=xterm-256color "+command+"; echo $? > status; sleep 600")
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
-	p.tmux("set-option", "-g", "set-clipboard", "on")
 	return p
 }
 
@@ -58,11 +62,12 @@ func (p *pane) waitFor(text string) string {
 	return ""
 }
 
-// keys types keys into the pane, as tmux send-keys names them, after
-// waiting for prompt to show.
-func (p *pane) keys(prompt string, keys ...string) {
+// keys types keys into the pane, as tmux send-keys names them, once the
+// field titled title has the focus (huh marks it with a bar): keys sent
+// sooner could land in the field before.
+func (p *pane) keys(title string, keys ...string) {
 	p.t.Helper()
-	p.waitFor(prompt)
+	p.waitFor("┃ " + title)
 	p.tmux(append([]string{"send-keys"}, keys...)...)
 }
 
@@ -111,7 +116,7 @@ func TestTerminalFormToFile(t *testing.T) {
 	p.keys("Interview date", "2099-12-03", "Enter")
 	form := p.waitFor("Why are you declining?")
 	p.keys("Why are you declining?", "Up", "Up", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // accepted-offer
-	p.keys("Tone", "Down", "Enter")                                                         // warm
+	p.keys("Tone", "Down", "Enter")                                                           // warm
 	p.keys("Keep the door open", "Enter")
 	if got := p.status(); got != "0" {
 		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
@@ -225,7 +230,9 @@ func TestTerminalNoColor(t *testing.T) {
 func TestTerminalDumb(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "env TERM=dumb decline --role SRE --name Sam --reason timing --tone brief --contact Jo --interview-date 2099-12-03 --keep-in-touch > out.txt")
-	p.keys("Company", "Acme", "Enter")
+	// Line by line, answers are read in turn: no need to wait for focus.
+	p.waitFor("Company")
+	p.tmux("send-keys", "Acme", "Enter")
 	if got := p.status(); got != "0" {
 		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
 	}
