@@ -46,7 +46,7 @@ func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error
 		}
 		return opts.given(strings.ReplaceAll(field, "_", "-"))
 	}
-	err := form.Ask(t.Terminal, form.Questions{Fields: &a.Fields, Date: date, Given: given, Preview: opts.preview(&a.Fields)})
+	err := form.Ask(t.Terminal, form.Questions{Fields: &a.Fields, Date: date, Given: given, Preview: opts.preview(a.Fields)})
 	form.Finish(&a.Fields)
 	kept := *a
 	if d, derr := letter.ParseDate(strings.TrimSpace(*date)); derr == nil {
@@ -61,31 +61,25 @@ func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error
 	return err
 }
 
-// preview returns a function that shows how a letter in a tone begins,
-// with the answers given so far, for the form's tone question.
-func (opts *DraftOptions) preview(answers *letter.Fields) func(string) string {
+// preview returns a function that gives a glimpse of a letter in a tone:
+// its greeting and its sign-off, with the contact if it is known.
+func (opts *DraftOptions) preview(answers letter.Fields) func(string) string {
 	templates, err := letter.Open(opts.Templates)
 	if err != nil {
 		return nil
 	}
+	sample := letter.Fields{Company: "Acme", Role: "SRE", Contact: answers.Contact, Name: "you", Reason: letter.ReasonUnspecified}
 	return func(tone string) string {
-		f := *answers
-		f.Tone = tone
-		form.Finish(&f)
-		if f.Name == "" {
-			f.Name = "you"
-		}
 		t, err := templates.Lookup(language, kind, tone)
 		if err != nil {
 			return ""
 		}
-		d, err := t.Render(f)
+		d, err := t.Render(sample)
 		if err != nil {
 			return ""
 		}
-		greeting, rest, _ := strings.Cut(d.Body, "\n\n")
-		first, _, _ := strings.Cut(rest, ". ")
-		return greeting + " " + first + ". …"
+		lines := strings.Split(strings.TrimSuffix(d.Body, "\n"), "\n")
+		return fmt.Sprintf("%q … %q", lines[0], lines[len(lines)-2])
 	}
 }
 

@@ -46,8 +46,9 @@ type Questions struct {
 	// Given reports whether a field (named as in JSON) was given by a flag:
 	// such fields are not asked.
 	Given func(field string) bool
-	// Preview returns how a letter in tone begins, to show what each tone
-	// sounds like; nil for no preview.
+	// Preview returns a glimpse of a letter in a tone, to show what each
+	// tone sounds like; nil for none. It is called as the form is built,
+	// not while it runs, where huh would call it on another goroutine.
 	Preview func(tone string) string
 }
 
@@ -171,13 +172,13 @@ func questions(t Terminal, q Questions) []group {
 	if ask("tone") {
 		options := make([]huh.Option[string], len(letter.Tones))
 		for i, tone := range letter.Tones {
-			options[i] = huh.NewOption(tone.Key+": "+tone.Description, tone.Key)
+			label := tone.Key + ": " + tone.Description
+			if q.Preview != nil {
+				label += " (" + q.Preview(tone.Key) + ")"
+			}
+			options[i] = huh.NewOption(label, tone.Key)
 		}
-		tone := huh.NewSelect[string]().Key("tone").Title("Tone").Options(options...).Value(&f.Tone)
-		if q.Preview != nil {
-			tone.DescriptionFunc(func() string { return q.Preview(f.Tone) }, &f.Tone)
-		}
-		how = append(how, tone)
+		how = append(how, huh.NewSelect[string]().Key("tone").Title("Tone").Options(options...).Value(&f.Tone))
 	}
 	if ask("keep_in_touch") {
 		how = append(how, huh.NewConfirm().Key("keep_in_touch").Title("Keep the door open for future roles?").

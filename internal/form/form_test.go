@@ -147,10 +147,12 @@ func TestFormFillsTheAnswers(t *testing.T) {
 	// Own words: the last option, and then a page of its own.
 	d.keys("reason", "<down><enter>")
 	d.keys("reason_text", "i am going back to university<enter>")
-	// The tone's description shows what it sounds like.
-	d.keys("tone", "<down>")
-	d.until("the warm preview", func() bool { return strings.Contains(d.view(), "sounds warm") })
-	d.keys("tone", "<enter>")
+	// Each tone shows what it sounds like.
+	d.at("tone")
+	if view := d.view(); !strings.Contains(view, "sounds formal") || !strings.Contains(view, "sounds brief") {
+		t.Errorf("the tones show no preview:\n%s", view)
+	}
+	d.keys("tone", "<down><enter>")
 	d.keys("keep_in_touch", "<right><enter>")
 	// The name is prefilled (from the config file): enter keeps it.
 	d.keys("name", "<enter>")
