@@ -62,6 +62,10 @@ type DraftOptions struct {
 	given func(flag string) bool
 	// config holds the settings of the environment and the config file.
 	config *config.Config
+	// keeping says whether to keep the answers and the draft: when the
+	// user typed them, or the draft goes somewhere that can fail. A
+	// script's flags and the pipe it prints to keep them already.
+	keeping bool
 }
 
 func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
@@ -70,7 +74,6 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft the email that declines an interview (the default command)",
-		Long:  "Draft the email that declines a job interview.\n\n" + draftHelp(),
 		Example: `  decline
   decline --company "Acme Corp" --role "Data Engineer" --reason accepted-offer --name "Sam Lee"
   decline draft --company Acme --role SRE --contact "Ms. Rivera" --to rivera@acme.example \
@@ -124,8 +127,9 @@ and keeps the door open unless --keep-in-touch=false.
 
 In a terminal, decline asks for what the flags did not give, shows the
 draft, and asks what to do with it. Without a terminal, or with
---no-input, it never asks. The last answers and draft are kept in the
-state directory: --retry and --last read them back.
+--no-input, it never asks. The answers and the draft of a run that asks
+questions, copies, edits or opens are kept in the state directory:
+--retry and --last read them back.
 
 Reasons (--reason):
 ` + optionList(letter.Reasons) + `
@@ -167,11 +171,12 @@ func runDraft(opts *DraftOptions) error {
 		if term, err = opts.terminal(); err != nil {
 			return err
 		}
-		if term != nil {
-			defer term.close()
-			if err := opts.ask(term, &a, &date); err != nil {
-				return err
-			}
+	}
+	opts.keeping = term != nil || opts.Retry || opts.Copy || opts.Edit || opts.Open
+	if term != nil {
+		defer term.close()
+		if err := opts.ask(term, &a, &date); err != nil {
+			return err
 		}
 	}
 	d, err := opts.draft(a, date)

@@ -63,8 +63,7 @@ func TestDraftFlags(t *testing.T) {
 			env, _, _ := testEnv(t)
 			var got *DraftOptions
 			runF := func(opts *DraftOptions) error { got = opts; return nil }
-			root := newDraftCmd(env, runF)
-			root.AddCommand(newDraftCmd(env, runF))
+			root := newRootCmd(env, runF)
 			root.SetArgs(tc.args)
 			if err := root.Execute(); err != nil {
 				t.Fatal(err)

@@ -41,15 +41,19 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 	if err != nil {
 		return nil, err
 	}
-	if d := fields.InterviewDate; d != nil && d.String() < opts.Now().Format(letter.DateLayout) {
+	// A day's grace: it is yesterday somewhere on Earth, and this spares
+	// a run reading the local time zone.
+	if d := fields.InterviewDate; d != nil && d.String() < opts.Now().UTC().AddDate(0, 0, -1).Format(letter.DateLayout) {
 		warn(opts.IO.ErrOut, "the interview date %s has passed; check --interview-date", d)
 	}
 	if opts.Format == "eml" && to == nil {
 		warn(opts.IO.ErrOut, "the message has no recipient: msmtp -t, sendmail -t and mutt refuse it; give --to")
 	}
 	c := &composed{Draft: d, fields: fields, from: from, to: to, text: textFormat(d)}
-	a.Fields = fields
-	opts.keep(a, c)
+	if opts.keeping {
+		a.Fields = fields
+		opts.keep(a, c)
+	}
 	return c, nil
 }
 
@@ -150,7 +154,9 @@ func (opts *DraftOptions) format(c *composed) ([]byte, error) {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(jsonDraft{Subject: c.Subject, Body: c.Body, Fields: jsonFields{c.fields, mail.Display(c.from), mail.Display(c.to)}})
 	case "eml":
-		m := &mail.Message{From: c.from, To: c.to, Subject: c.Subject, Body: c.Body, Date: opts.Now(), MessageID: mail.NewMessageID(opts.Random, c.from)}
+		// The Date is in UTC: mail programs show it in the reader's time
+		// zone, and the sender's is nobody's business.
+		m := &mail.Message{From: c.from, To: c.to, Subject: c.Subject, Body: c.Body, Date: opts.Now().UTC(), MessageID: mail.NewMessageID(opts.Random, c.from)}
 		_, err = m.WriteTo(&out)
 	default:
 		err = errors.New("no writer for this format") // formats and this switch disagree

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -101,22 +102,81 @@ func exitCode(err error) int {
 // NewRootCmd returns the decline command: decline draft, which runs when
 // no other command is named, and its subcommands.
 func NewRootCmd(env *Env) *cobra.Command {
-	root := newDraftCmd(env, nil)
-	root.Use = "decline"
-	root.Short = "Draft the email that politely declines a job interview"
-	root.Long = `decline drafts the email that turns down a job interview politely, without
-burning bridges, and prints it, or the message a mail program sends.
-With no command, decline runs "decline draft".
+	return newRootCmd(env, nil)
+}
 
-` + draftHelp()
+// newRootCmd builds the commands; runF, when not nil, replaces the work
+// of decline draft, for tests of the flags alone.
+func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
+	draft := newDraftCmd(env, runF)
+	// decline is decline draft: the same flags, bound to the same options.
+	root := &cobra.Command{
+		Use:     "decline",
+		Short:   "Draft the email that politely declines a job interview",
+		Example: draft.Example,
+		Args:    noArgs,
+		RunE:    draft.RunE,
+	}
+	root.Flags().AddFlagSet(draft.Flags())
+	root.Flags().SortFlags = false
+	// The long help lists the catalogues: it is built when help is asked
+	// for, not on every run.
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		switch c.Name() {
+		case "decline":
+			c.Long = "decline drafts the email that turns down a job interview politely, without\n" +
+				"burning bridges, and prints it, or the message a mail program sends.\n" +
+				"With no command, decline runs \"decline draft\".\n\n" + draftHelp()
+		case "draft":
+			c.Long = "Draft the email that declines a job interview.\n\n" + draftHelp()
+		}
+		help(c, args)
+	})
 	root.SuggestionsMinimumDistance = 2
 	root.SilenceErrors = true
 	root.SilenceUsage = true
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, hint: fmt.Sprintf("run '%s --help' for the flags it takes", cmd.CommandPath())}
 	})
-	root.AddCommand(newDraftCmd(env, nil), newConfigCmd(env))
+	// cobra builds its own completion commands on every run; this one is
+	// built once and costs nothing until it is asked for.
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(draft, newConfigCmd(env), newCompletionCmd(env))
 	return root
+}
+
+func newCompletionCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "Print the script that completes decline's commands and flags in a shell",
+		Long: `Print the script that completes decline's commands, flags and their values
+(reasons, tones, formats) in bash, zsh, fish or PowerShell.
+
+  bash:        decline completion bash > ~/.local/share/bash-completion/completions/decline
+  zsh:         decline completion zsh > "${fpath[1]}/_decline"
+  fish:        decline completion fish > ~/.config/fish/completions/decline.fish
+  PowerShell:  decline completion powershell | Out-String | Invoke-Expression`,
+		ValidArgs: []string{"bash", "zsh", "fish", "powershell"},
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 || !slices.Contains(cmd.ValidArgs, args[0]) {
+				return &usageError{err: fmt.Errorf("%s needs one shell: bash, zsh, fish or powershell", cmd.CommandPath()), hint: "for example: decline completion bash"}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			root, out := cmd.Root(), env.IO.Out
+			switch args[0] {
+			case "bash":
+				return root.GenBashCompletionV2(out, true)
+			case "zsh":
+				return root.GenZshCompletion(out)
+			case "fish":
+				return root.GenFishCompletion(out, true)
+			}
+			return root.GenPowerShellCompletionWithDesc(out)
+		},
+	}
 }
 
 func newConfigCmd(env *Env) *cobra.Command {

@@ -5,6 +5,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -13,8 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-	"github.com/adrg/xdg"
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/letter"
@@ -41,10 +41,16 @@ var settings = []struct{ key, env string }{
 	{"clipboard_command", "DECLINE_CLIPBOARD_COMMAND"},
 }
 
-// Path returns where the config file is: $XDG_CONFIG_HOME/decline/config.toml,
-// or the platform's equivalent.
+// Path returns where the config file is: $XDG_CONFIG_HOME/decline/config.toml
+// (~/.config/decline/config.toml), or the platform's equivalent, such as
+// ~/Library/Application Support/decline/config.toml on macOS and
+// %AppData%\decline\config.toml on Windows; "" if there is no home.
 func Path() string {
-	return filepath.Join(xdg.ConfigHome, "decline", "config.toml")
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "decline", "config.toml")
 }
 
 // An Error is a problem with a setting: in the config file, at a line, or
@@ -90,24 +96,27 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 }
 
 func (c *Config) decode(path string, text []byte) error {
-	md, err := toml.Decode(string(text), c)
-	var perr toml.ParseError
+	err := toml.NewDecoder(bytes.NewReader(text)).DisallowUnknownFields().Decode(c)
+	var missing *toml.StrictMissingError
+	var derr *toml.DecodeError
 	switch {
-	case errors.As(err, &perr):
-		return &Error{Path: path, Line: perr.Position.Line, Err: errors.New(perr.Message)}
-	case err != nil:
-		// BurntSushi/toml words type errors as
-		// `toml: line 2 (last key "tone"): incompatible types: ...`.
-		m := regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`).FindStringSubmatch(err.Error())
-		if m == nil {
-			return &Error{Path: path, Err: err}
+	case errors.As(err, &missing):
+		key := missing.Errors[0].Key()
+		line, _ := missing.Errors[0].Position()
+		return &Error{Path: path, Line: line, Err: fmt.Errorf("unknown setting %q; the settings are %s", strings.Join(key, "."), strings.Join(keys(), ", "))}
+	case errors.As(err, &derr):
+		line, _ := derr.Position()
+		message := strings.TrimPrefix(derr.Error(), "toml: ")
+		if key := strings.Join(derr.Key(), "."); key != "" {
+			// go-toml words a wrong type in Go's terms.
+			message = key + ": must be text in quotes"
+			if key == "keep_in_touch" {
+				message = key + ": must be true or false"
+			}
 		}
-		line, _ := strconv.Atoi(m[1])
-		return &Error{Path: path, Line: line, Err: fmt.Errorf("%s: %s", m[2], m[3])}
-	}
-	if undecoded := md.Undecoded(); len(undecoded) > 0 {
-		key := undecoded[0].String()
-		return &Error{Path: path, Line: lineOf(text, key), Err: fmt.Errorf("unknown setting %q; the settings are %s", key, strings.Join(keys(), ", "))}
+		return &Error{Path: path, Line: line, Err: errors.New(message)}
+	case err != nil:
+		return &Error{Path: path, Err: err}
 	}
 	for _, s := range settings {
 		if err := c.check(s.key); err != nil {

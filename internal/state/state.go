@@ -9,16 +9,30 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"github.com/adrg/xdg"
+	"runtime"
 
 	"github.com/decline-cli/decline/internal/letter"
 )
 
-// Dir returns where state is kept: $XDG_STATE_HOME/decline, or the
-// platform's equivalent.
+// Dir returns where state is kept: $XDG_STATE_HOME/decline
+// (~/.local/state/decline), or the platform's equivalent:
+// ~/Library/Application Support/decline/state on macOS,
+// %LocalAppData%\decline\state on Windows; "" if there is no home.
 func Dir() string {
-	return filepath.Join(xdg.StateHome, "decline")
+	if dir := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "decline")
+	}
+	if dir := os.Getenv("LocalAppData"); runtime.GOOS == "windows" && dir != "" {
+		return filepath.Join(dir, "decline", "state")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
+		return filepath.Join(home, "Library", "Application Support", "decline", "state")
+	}
+	return filepath.Join(home, ".local", "state", "decline")
 }
 
 // Answers are what the user answered, flag or form, for a letter.
