@@ -38,8 +38,8 @@ const (
 // exitStatusHelp documents the exit statuses.
 const exitStatusHelp = `Exit status:
   0    done
-  1    failed at run time
-  2    bad usage: a missing or invalid flag
+  1    failed at run time: writing, copying, editing or opening failed
+  2    bad usage: a missing or invalid flag, answer or setting
   130  interrupted`
 
 // Env is what a run of decline takes from the world. Tests replace it.
