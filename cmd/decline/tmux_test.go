@@ -240,3 +240,15 @@ func TestTerminalDumb(t *testing.T) {
 		t.Errorf("stdout got %q", out)
 	}
 }
+
+// --no-input never asks, even in a terminal.
+func TestTerminalNoInput(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --no-input --company Acme 2> err.txt")
+	if got := p.status(); got != "2" {
+		t.Fatalf("exit status %s, want 2; the pane shows:\n%s", got, p.screen())
+	}
+	if got := readFile(t, filepath.Join(dir, "err.txt")); !strings.Contains(got, "missing --role and --name") {
+		t.Errorf("stderr got %q, want the missing flags named", got)
+	}
+}
