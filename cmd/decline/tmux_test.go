@@ -32,7 +32,8 @@ func newPane(t *testing.T, dir, command string) *pane {
 		t.Fatal(err)
 	}
 	p.tmux("-f", conf, "new-session", "-d", "-x", "100", "-y", "50", "-c", dir,
-		"env XDG_CONFIG_HOME="+dir+"/config XDG_STATE_HOME="+dir+"/state TERM=xterm-256color "+command+"; echo $? > status; sleep 600")
+		// A user's terminal: not CI, where termenv draws no colours.
+		"env -u CI XDG_CONFIG_HOME="+dir+"/config XDG_STATE_HOME="+dir+"/state TERM=xterm-256color "+command+"; echo $? > status; sleep 600")
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
 	return p
 }
