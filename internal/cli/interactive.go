@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/decline-cli/decline/internal/check"
 	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/form"
 	"github.com/decline-cli/decline/internal/letter"
@@ -241,6 +242,9 @@ func (opts *DraftOptions) edit(c *composed) (*composed, error) {
 		return nil, &keptError{err: fmt.Errorf("the edited draft: %w", err), kept: "your text is in " + path}
 	}
 	os.Remove(path)
+	for _, f := range check.Check(check.Parse(text)) {
+		warn(opts.IO.ErrOut, "the edited draft, line %d: %s: %s; %s", f.Line, f.Rule, f.Message, f.Suggestion)
+	}
 	edited := *c
 	edited.Draft, edited.text = d, textFormat(d)
 	if _, err := opts.Store.SaveDraft(edited.text); err != nil {

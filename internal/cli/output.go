@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/decline-cli/decline/internal/check"
 	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
@@ -40,6 +41,13 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 	d, err := t.Render(fields)
 	if err != nil {
 		return nil, err
+	}
+	// The user's own words are theirs: checked, and warned about, never
+	// rewritten.
+	if fields.ReasonText != "" {
+		for _, f := range check.CheckText(fields.ReasonText, 1) {
+			warn(opts.IO.ErrOut, "--reason-text: %s: %s; %s", f.Rule, f.Message, f.Suggestion)
+		}
 	}
 	// A day's grace: it is yesterday somewhere on Earth, and this spares
 	// a run reading the local time zone.

@@ -77,7 +77,9 @@ func Run(env *Env, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	report(env.IO.ErrOut, err)
+	if !errors.Is(err, errFindings) { // already reported, finding by finding
+		report(env.IO.ErrOut, err)
+	}
 	return exitCode(err)
 }
 
@@ -91,6 +93,8 @@ func exitCode(err error) int {
 	var setting *config.Error
 	var stopped *interrupted
 	switch {
+	case errors.Is(err, errFindings):
+		return exitFailure
 	case errors.As(err, &stopped):
 		return exitInterrupted
 	case errors.As(err, &usage), errors.As(err, &field), errors.As(err, &missing), errors.As(err, &setting), errors.Is(err, form.ErrAnswersEnded):
@@ -130,6 +134,8 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 				"With no command, decline runs \"decline draft\".\n\n" + draftHelp()
 		case "draft":
 			c.Long = "Draft the email that declines a job interview.\n\n" + draftHelp()
+		case "check":
+			c.Long = checkHelp()
 		}
 		help(c, args)
 	})
@@ -142,7 +148,7 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	// cobra builds its own completion commands on every run; this one is
 	// built once and costs nothing until it is asked for.
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(draft, newConfigCmd(env), newCompletionCmd(env))
+	root.AddCommand(draft, newCheckCmd(env), newConfigCmd(env), newCompletionCmd(env))
 	return root
 }
 

@@ -1,0 +1,331 @@
+// Package check holds a draft to the tips of the guide every letter
+// follows: each tip is a rule with a stable ID, and a draft that breaks
+// one gets a finding on the line where it shows, with a suggestion where
+// one helps. Precision comes first: a finding must be right, so the rules
+// look for plain signs, and say nothing when unsure.
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Severities of findings. An error is a rule broken; a warning, something
+// the user may have chosen.
+const (
+	Error   = "error"
+	Warning = "warning"
+)
+
+// A Finding is what a rule objects to in a draft.
+type Finding struct {
+	Rule       string `json:"rule"`
+	Severity   string `json:"severity"`
+	Line       int    `json:"line"`
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion"`
+}
+
+// A Rule is a tip of the guide, made executable.
+type Rule struct {
+	ID        string
+	Severity  string
+	Rationale string // the tip of the guide it keeps
+	check     func(d *Draft) []Finding
+}
+
+// Rules are the rules, in the order their findings are reported.
+var Rules = []Rule{
+	{"gratitude", Error, "Be grateful: a few words of thanks for their time keep the relationship warm.", gratitude},
+	{"decision", Error, "Be clear: say plainly, early, that you are declining, so there is nothing to guess.", decision},
+	{"prompt", Error, "Be prompt: telling them now respects their time and lets them move on to other candidates.", prompt},
+	{"tact", Error, "Honest, but tactful: give a reason without criticising the employer, the pay or the people.", tact},
+	{"brief-reason", Error, "Briefly explain: a reason in a sentence or two; over-explaining is one of the mistakes to avoid.", briefReason},
+	{"door-open", Warning, "Keep the door open: a line about staying in touch can bring a better role later.", doorOpen},
+	{"professional", Error, "Keep it professional: a greeting, a sign-off with your name, and a calm, formal register.", professional},
+	{"placeholder", Error, "A letter with template text left in it was not written with care.", placeholder},
+	{"length", Error, "Courteous and to the point: long enough to thank them, short enough to respect their time.", length},
+}
+
+// Check holds d to every rule and returns the findings, by rule and line.
+func Check(d *Draft) []Finding {
+	var findings []Finding
+	for _, r := range Rules {
+		for _, f := range r.check(d) {
+			f.Rule, f.Severity = r.ID, r.Severity
+			findings = append(findings, f)
+		}
+	}
+	return findings
+}
+
+// CheckText holds a piece of text the user wrote, such as their own
+// reason, to the rules that apply to any sentence: tact, professional
+// wording and leftover placeholders.
+func CheckText(text string, line int) []Finding {
+	d := &Draft{text: []sentence{{text: text, line: line}}, Lines: []Line{{N: line, Text: text}}}
+	var findings []Finding
+	for _, r := range Rules {
+		var fs []Finding
+		switch r.ID {
+		case "tact":
+			fs = tact(d)
+		case "professional":
+			fs = wording(d)
+		case "placeholder":
+			fs = placeholder(d)
+		}
+		for _, f := range fs {
+			f.Rule, f.Severity = r.ID, Warning
+			findings = append(findings, f)
+		}
+	}
+	return findings
+}
+
+// Errors counts the findings that are errors.
+func Errors(findings []Finding) int {
+	n := 0
+	for _, f := range findings {
+		if f.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// matcher returns a case-insensitive regexp matching any of the phrases,
+// as whole words.
+func matcher(phrases ...string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(` + strings.Join(phrases, "|") + `)\b`)
+}
+
+// find returns the first sentence of the text that re matches, and the
+// match.
+func (d *Draft) find(re *regexp.Regexp) (*sentence, string) {
+	for i := range d.text {
+		if m := re.FindString(d.text[i].text); m != "" {
+			return &d.text[i], m
+		}
+	}
+	return nil, ""
+}
+
+var thanks = matcher(`thank(s|ful)?`, `thank you`, `grateful`, `gratitude`, `appreciat(e|ed|es|ion|ive)`)
+
+func gratitude(d *Draft) []Finding {
+	if s, _ := d.find(thanks); s != nil {
+		return nil
+	}
+	if d.signOff != nil && thanks.MatchString(d.signOff.Text) {
+		return nil
+	}
+	return []Finding{{Line: d.firstLine(), Message: "the letter never thanks them",
+		Suggestion: "open by thanking them for the invitation and for their time"}}
+}
+
+var (
+	declines = matcher(`declin(e|ing)`, `withdraw(ing|n)?`, `turn(ing)? down`, `pass(ing)? on`, `step(ping)? back`, `not (be )?(able to )?(attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
+		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
+		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
+		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`)
+	hedges = matcher(`might not`, `may not`, `(not|n't) (be )?sure`, `probably`, `perhaps`, `maybe`, `possibly`, `I think I (might|may|will|should|have to)`, `I('m| am) leaning`, `it('s| is) (possible|likely) that`, `(might|may) have to`, `not certain`)
+)
+
+func decision(d *Draft) []Finding {
+	s, _ := d.find(declines)
+	if s == nil {
+		return []Finding{{Line: d.firstLine(), Message: "the letter never says plainly that you are declining",
+			Suggestion: "say it in the first paragraph: \"I have decided to withdraw from the process\""}}
+	}
+	if h := hedges.FindString(s.text); h != "" {
+		return []Finding{{Line: s.line, Message: fmt.Sprintf("the decision is hedged (%q)", h),
+			Suggestion: "state it plainly: \"I have decided to withdraw\", not \"I might not be able to\""}}
+	}
+	if paragraphs := d.paragraphs(); paragraphs >= 3 && s.paragraph == paragraphs-1 {
+		return []Finding{{Line: s.line, Message: "the decision comes only in the last paragraph",
+			Suggestion: "state it in the first paragraph, after your thanks"}}
+	}
+	return nil
+}
+
+var (
+	promptly = matcher(`other candidates?`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
+		`promptly`, `as soon as`, `right away`, `straight away`, `without delay`, `(in|with) (good|plenty of) time`, `(let|letting) you know (now|early|quickly)`, `(give|giving) you (time|notice|as much notice)`, `(free|release) (up )?(the|my|your|that) (slot|time|spot)`, `your (time|schedule|calendar)`, `early notice`, `(the|your) (rest of the|remaining) (candidates|applicants)`)
+	delayApology = regexp.MustCompile(`(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive)\b[^.!?]*\b(delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
+)
+
+func prompt(d *Draft) []Finding {
+	var findings []Finding
+	if s, _ := d.find(promptly); s == nil {
+		findings = append(findings, Finding{Line: d.firstLine(), Message: "the letter does not show it respects their time",
+			Suggestion: "say you are letting them know now, so they can move forward with other candidates"})
+	}
+	var apologies []*sentence
+	for i := range d.text {
+		if delayApology.MatchString(d.text[i].text) {
+			apologies = append(apologies, &d.text[i])
+		}
+	}
+	if len(apologies) > 1 {
+		findings = append(findings, Finding{Line: apologies[1].line, Message: fmt.Sprintf("the letter apologises for the delay %d times", len(apologies)),
+			Suggestion: "apologise once, briefly, or not at all"})
+	}
+	return findings
+}
+
+// criticism pairs words that criticise with a tactful way to say what
+// the user may mean.
+var criticism = []struct {
+	re         *regexp.Regexp
+	suggestion string
+}{
+	{matcher(`low-?ball(ed|ing)?`, `insulting`, `underpa(id|ying)`, `cheap`, `stingy`), "say the package does not meet your needs"},
+	{matcher(`a better (offer|job|company|role|position|opportunity|package|deal)`, `better paid`, `pays better`, `more money`), "say you have accepted another position that suits you"},
+	{matcher(`toxic`, `disorgani[sz]ed`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flags?`, `a mess`, `a joke`, `ridiculous`, `terrible`, `awful`, `horrible`, `disappointing`, `disrespectful`, `frustrating`, `annoying`),
+		"leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
+	{matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `never (got back|replied|responded|heard back)`, `took (so|too|far too) long`, `you (never|didn't|did not|failed to|forgot to)`, `ghost(ed|ing)`),
+		"thank them for their time instead of blaming them for it"},
+	{matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`, `as if`), "drop the sarcasm: thank them and decline plainly"},
+	{regexp.MustCompile(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), "leave the figures of another offer out"},
+}
+
+func tact(d *Draft) []Finding {
+	var findings []Finding
+	for _, s := range d.text {
+		for _, c := range criticism {
+			if m := c.re.FindString(s.text); m != "" {
+				findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q criticises or compares; a decline does neither", m), Suggestion: c.suggestion})
+				break
+			}
+		}
+	}
+	return findings
+}
+
+var explains = matcher(`because`, `since`, `due to`, `as a result`, `the reason`, `my reasons?`, `which means`, `that means`, `in addition`, `furthermore`, `moreover`, `on top of (that|this)`, `also`, `not only`, `besides`, `plus`, `especially`, `considering`, `after (weighing|comparing|careful)`)
+
+func briefReason(d *Draft) []Finding {
+	var reasons []*sentence
+	for i := range d.text {
+		if explains.MatchString(d.text[i].text) {
+			reasons = append(reasons, &d.text[i])
+		}
+	}
+	if len(reasons) < 3 {
+		return nil
+	}
+	return []Finding{{Line: reasons[0].line, Message: fmt.Sprintf("the reason runs over %d sentences", len(reasons)),
+		Suggestion: "one or two sentences of reason are enough; the guide warns against over-explaining"}}
+}
+
+var doorOpenRe = matcher(`(stay|keep|remain|be) in (touch|contact)`, `future (opportunit(y|ies)|roles?|positions?|openings?|vacanc(y|ies))`, `(paths|our paths) (will |might |may )?cross`,
+	`down the (line|road)`, `in (the )?future`, `(again|once more) (someday|one day|later|soon)`, `work together (one day|someday|in)`, `(keep|have) me in mind`, `(reach|get) (back )?(out )?(to me|in touch)`, `connect(ed)? on`, `(later|another) (opportunity|time|occasion)`, `(hope|like|love) to (hear from you|work with you)`, `at a later (date|stage)`)
+
+func doorOpen(d *Draft) []Finding {
+	if s, _ := d.find(doorOpenRe); s != nil {
+		return nil
+	}
+	return []Finding{{Line: d.firstLine(), Message: "no sentence keeps the door open",
+		Suggestion: "add that you would welcome staying in touch about future opportunities, unless you mean to close it"}}
+}
+
+func professional(d *Draft) []Finding {
+	var findings []Finding
+	if d.greeting == nil {
+		findings = append(findings, Finding{Line: d.firstLine(), Message: "the letter has no greeting",
+			Suggestion: "open with \"Dear Ms. Rivera,\" or \"Dear Hiring Team,\""})
+	}
+	if d.signOff == nil || d.name == nil {
+		line := 1
+		if len(d.Lines) > 0 {
+			line = d.Lines[len(d.Lines)-1].N
+		}
+		findings = append(findings, Finding{Line: line, Message: "the letter has no sign-off with your name",
+			Suggestion: "close with \"Kind regards,\" and your name on the next line"})
+	}
+	return append(findings, wording(d)...)
+}
+
+var (
+	slang   = matcher(`gonna`, `wanna`, `gotta`, `kinda`, `sorta`, `lol`, `lmao`, `omg`, `btw`, `tbh`, `imo`, `imho`, `ya`, `yeah`, `yep`, `nope`, `cya`, `thx`, `pls`, `plz`, `u`, `ur`, `cuz`, `coz`, `bro`, `dude`, `y'all`, `ain't`, `nah`, `idk`, `fyi`)
+	shout   = regexp.MustCompile(`\b[A-Z]{4,}\b(\W+\b[A-Z]{2,}\b)+|\b[A-Z]{6,}\b`)
+	acronym = regexp.MustCompile(`^(ASAP|NASA|HTTP|HTTPS|JSON|YAML|AWS|GCP|SQL|HTML|CSS|UX|UI|CEO|CTO|CFO|COO|VP|HR|SRE|QA|MBA|PHD|NHS|BBC|USA|IBM|SAP|DEVOPS|FINTECH|OKR|KPI)$`)
+)
+
+// wording objects to a register that is not professional: slang, capitals
+// that shout, runs of exclamation marks, emoji.
+func wording(d *Draft) []Finding {
+	var findings []Finding
+	for _, s := range d.text {
+		switch {
+		case slang.MatchString(s.text):
+			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is slang", slang.FindString(s.text)), Suggestion: "write it out in plain, formal words"})
+		case strings.Contains(s.text, "!!"):
+			findings = append(findings, Finding{Line: s.line, Message: "a run of exclamation marks", Suggestion: "end with a full stop"})
+		case hasEmoji(s.text):
+			findings = append(findings, Finding{Line: s.line, Message: "an emoji", Suggestion: "leave emoji out of a professional letter"})
+		case shouts(s.text):
+			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is written in capitals, which reads as shouting", shout.FindString(s.text)), Suggestion: "write it in ordinary case"})
+		}
+	}
+	return findings
+}
+
+func shouts(text string) bool {
+	for _, m := range shout.FindAllString(text, -1) {
+		for _, word := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(word) >= 4 && !acronym.MatchString(word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasEmoji(text string) bool {
+	for _, r := range text {
+		if r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r == 0xFE0F {
+			return true
+		}
+	}
+	return false
+}
+
+var placeholderRe = regexp.MustCompile(`\{\{|\}\}|\[(insert|your|company|name|role|position|date|contact|recipient|hiring manager|job title)[^\]]*\]|<(insert|your|company|name|role|position|date|contact|recipient|hiring manager|job title)[^>@]*>|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b|\bLorem ipsum\b`)
+
+func placeholder(d *Draft) []Finding {
+	var findings []Finding
+	check := func(line int, text string) {
+		if m := placeholderRe.FindString(text); m != "" {
+			findings = append(findings, Finding{Line: line, Message: fmt.Sprintf("%q is template text left in the letter", m), Suggestion: "replace it with what it stands for"})
+		}
+	}
+	if d.Subject != "" {
+		check(d.SubjectLine, d.Subject)
+	}
+	for _, l := range d.Lines {
+		check(l.N, l.Text)
+	}
+	return findings
+}
+
+// The bounds of a letter's length, in words of its body.
+const (
+	minWords = 35
+	maxWords = 260
+)
+
+func length(d *Draft) []Finding {
+	switch {
+	case d.words < minWords:
+		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d word%s, too few to be courteous", d.words, map[bool]string{true: "s"}[d.words != 1]),
+			Suggestion: fmt.Sprintf("write at least %d: thanks, the decision, a brief reason, and good wishes", minWords)}}
+	case d.words > maxWords:
+		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d words, too many for a decline", d.words),
+			Suggestion: fmt.Sprintf("keep it under %d: thanks, the decision, a brief reason, and good wishes", maxWords)}}
+	}
+	return nil
+}

@@ -1,0 +1,237 @@
+package check
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"mime"
+	"mime/quotedprintable"
+	"net/mail"
+	"regexp"
+	"strings"
+)
+
+// A Draft is a letter read for checking: its subject, if it has one, and
+// its body, line by line, with the lines' numbers in the file.
+type Draft struct {
+	Subject     string
+	SubjectLine int // 0 when there is no subject
+	Lines       []Line
+
+	// What the rules look at, found once: the greeting, the sign-off and
+	// the name under it, and the text between them.
+	greeting, signOff, name *Line
+	text                    []sentence
+	words                   int // in the body, signature included
+}
+
+// A Line is a line of the body.
+type Line struct {
+	N    int // its number in the file, from 1
+	Text string
+}
+
+// A sentence of the text, with the line it starts on and its paragraph.
+type sentence struct {
+	text      string
+	line      int
+	paragraph int // from 0, counting the paragraphs of the text
+}
+
+var headerLine = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*: `)
+
+// Parse reads a draft as decline prints it (a "Subject:" line, a blank
+// line, the body), as an RFC 5322 message (.eml: the body is decoded, and
+// its line numbers are those of the decoded body after the header), or as
+// a bare body.
+func Parse(data []byte) *Draft {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	d := &Draft{}
+	first := 1
+	if isMessage(text) {
+		if m, err := mail.ReadMessage(strings.NewReader(text)); err == nil {
+			d.Subject, _ = new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+			header, _, _ := strings.Cut(text, "\n\n")
+			d.SubjectLine = lineOf(header, "Subject:")
+			first = strings.Count(header, "\n") + 3
+			text = decodeBody(m)
+		}
+	} else if subject, rest, ok := strings.Cut(text, "\n"); ok && strings.HasPrefix(subject, "Subject:") {
+		d.Subject, d.SubjectLine = strings.TrimSpace(strings.TrimPrefix(subject, "Subject:")), 1
+		text, first = rest, 2
+	}
+	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		d.Lines = append(d.Lines, Line{N: first + i, Text: strings.TrimRight(line, " \t")})
+	}
+	d.analyse()
+	return d
+}
+
+// isMessage reports whether text starts with a mail header of more than
+// a subject.
+func isMessage(text string) bool {
+	header, _, ok := strings.Cut(text, "\n\n")
+	if !ok {
+		return false
+	}
+	fields := 0
+	for _, line := range strings.Split(header, "\n") {
+		switch {
+		case headerLine.MatchString(line):
+			if !strings.HasPrefix(line, "Subject:") {
+				fields++
+			}
+		case strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t"): // folded
+		default:
+			return false
+		}
+	}
+	return fields > 0
+}
+
+func lineOf(text, prefix string) int {
+	for i, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func decodeBody(m *mail.Message) string {
+	var r io.Reader = m.Body
+	switch strings.ToLower(m.Header.Get("Content-Transfer-Encoding")) {
+	case "quoted-printable":
+		r = quotedprintable.NewReader(r)
+	case "base64":
+		r = base64.NewDecoder(base64.StdEncoding, r)
+	}
+	var b bytes.Buffer
+	b.ReadFrom(r)
+	return strings.ReplaceAll(b.String(), "\r\n", "\n")
+}
+
+var (
+	greetingRe = regexp.MustCompile(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
+	signOffRe  = regexp.MustCompile(`(?i)^(with )?(kind|best|warm|warmest|many|all the|my|sincere|with many)? ?(regards|wishes|thanks|thank you|sincerely|yours|yours sincerely|yours faithfully|yours truly|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation)( again)?[,.!]?$`)
+	sentenceEnd = regexp.MustCompile(`[.!?]+["')\]]*(\s+|$)`)
+)
+
+// analyse finds the greeting, the sign-off and the text between them.
+func (d *Draft) analyse() {
+	var body []Line
+	for i := range d.Lines {
+		if strings.TrimSpace(d.Lines[i].Text) != "" {
+			body = append(body, d.Lines[i])
+			d.words += len(strings.Fields(d.Lines[i].Text))
+		}
+	}
+	if len(body) == 0 {
+		return
+	}
+	start, end := 0, len(d.Lines)
+	for i, l := range d.Lines {
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		if greetingRe.MatchString(strings.TrimSpace(l.Text)) {
+			d.greeting = &d.Lines[i]
+			// A greeting alone on its line ends with a comma or a colon;
+			// "Hi Sam, thanks for..." goes on with the text.
+			if g := strings.TrimSpace(l.Text); strings.HasSuffix(g, ",") || strings.HasSuffix(g, ":") || len(strings.Fields(g)) <= 5 {
+				start = i + 1
+			}
+		}
+		break
+	}
+	// The sign-off: the last closing phrase with a line under it.
+	for i := len(d.Lines) - 1; i > start; i-- {
+		if signOffRe.MatchString(strings.TrimSpace(d.Lines[i].Text)) {
+			d.signOff = &d.Lines[i]
+			end = i
+			for j := i + 1; j < len(d.Lines); j++ {
+				if name := strings.TrimSpace(d.Lines[j].Text); name != "" {
+					d.name = &d.Lines[j]
+					break
+				}
+			}
+			break
+		}
+	}
+	paragraph := 0
+	var buf strings.Builder
+	bufLine := 0
+	flush := func() {
+		text := strings.TrimSpace(buf.String())
+		buf.Reset()
+		for text != "" {
+			loc := sentenceEnd.FindStringIndex(text)
+			s := text
+			if loc != nil && !abbreviation(text[:loc[0]]) {
+				s, text = text[:loc[1]], text[loc[1]:]
+			} else if loc != nil {
+				// "Ms. Rivera": not an end; look for the next one.
+				next := sentenceEnd.FindStringIndex(text[loc[1]:])
+				if next == nil {
+					text = ""
+				} else {
+					s, text = text[:loc[1]+next[1]], text[loc[1]+next[1]:]
+				}
+			} else {
+				text = ""
+			}
+			d.text = append(d.text, sentence{text: strings.TrimSpace(s), line: bufLine, paragraph: paragraph})
+		}
+	}
+	for i := start; i < end; i++ {
+		line := strings.TrimSpace(d.Lines[i].Text)
+		if line == "" {
+			if buf.Len() > 0 {
+				flush()
+				paragraph++
+			}
+			continue
+		}
+		if buf.Len() == 0 {
+			bufLine = d.Lines[i].N
+		}
+		buf.WriteString(line + " ")
+	}
+	if buf.Len() > 0 {
+		flush()
+	}
+}
+
+// abbreviation reports whether text ends with a title or an abbreviation
+// whose full stop does not end a sentence.
+func abbreviation(text string) bool {
+	fields := strings.Fields(text)
+	if len(fields) == 0 {
+		return false
+	}
+	switch strings.ToLower(fields[len(fields)-1]) {
+	case "mr", "mrs", "ms", "dr", "prof", "st", "inc", "ltd", "co", "jr", "sr", "e.g", "i.e", "etc", "vs", "no":
+		return true
+	}
+	return false
+}
+
+// firstLine returns the line of the first sentence of the text, or of the
+// body, for findings about something missing.
+func (d *Draft) firstLine() int {
+	if len(d.text) > 0 {
+		return d.text[0].line
+	}
+	if len(d.Lines) > 0 {
+		return d.Lines[0].N
+	}
+	return 1
+}
+
+// paragraphs counts the paragraphs of the text.
+func (d *Draft) paragraphs() int {
+	if len(d.text) == 0 {
+		return 0
+	}
+	return d.text[len(d.text)-1].paragraph + 1
+}

@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/check"
+	"github.com/decline-cli/decline/internal/iostreams"
+	"github.com/decline-cli/decline/internal/letter"
+)
+
+// checkFormats are the forms decline check reports in.
+var checkFormats = []letter.Option{
+	{Key: "text", Description: "FILE:LINE: RULE: message, a finding a line (the default)"},
+	{Key: "json", Description: "one object: the file and its findings"},
+}
+
+// CheckOptions are what decline check is asked to do.
+type CheckOptions struct {
+	IO     *iostreams.IOStreams
+	File   string // "-" for stdin
+	Format string
+}
+
+func newCheckCmd(env *Env) *cobra.Command {
+	opts := &CheckOptions{IO: env.IO}
+	cmd := &cobra.Command{
+		Use:   "check [FILE|-]",
+		Short: "Hold a draft to the guide's tips, like a linter",
+		Example: `  decline check draft.txt
+  decline --company Acme --role SRE --name Sam | decline check
+  decline check --format json draft.eml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return &usageError{err: fmt.Errorf("%s takes one file, but was given %d", cmd.CommandPath(), len(args)), hint: "check one draft at a time"}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = "-"
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			return runCheck(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "how to report: text, json")
+	return cmd
+}
+
+// checkHelp describes the rules, for decline check --help.
+func checkHelp() string {
+	var b strings.Builder
+	b.WriteString(`Read a draft (decline's text format, an .eml message, or a bare body) from
+FILE, or stdin when FILE is - or missing, and report where it breaks the
+tips of the guide: one finding a line, FILE:LINE: RULE: message, then a
+summary on stderr.
+
+Rules:
+`)
+	for _, r := range check.Rules {
+		fmt.Fprintf(&b, "  %-14s %s%s\n", r.ID, r.Rationale, map[bool]string{true: " (a warning)"}[r.Severity == check.Warning])
+	}
+	b.WriteString(`
+Formats (--format):
+` + optionList(checkFormats) + `
+Exit status:
+  0    no finding, or warnings only
+  1    at least one error finding
+  2    bad usage: an unreadable file, an unknown format`)
+	return b.String()
+}
+
+// errFindings is the error of a draft with error findings: decline check
+// exits 1, having said everything already.
+var errFindings = errors.New("the draft breaks the guide's rules")
+
+func runCheck(opts *CheckOptions) error {
+	opts.Format = strings.ToLower(opts.Format)
+	if err := letter.Lookup("format", checkFormats, opts.Format); err != nil {
+		return err
+	}
+	name, data, err := readDraft(opts.IO.In, opts.File)
+	if err != nil {
+		return &usageError{err: err, hint: "give the path of a draft, or - to read stdin"}
+	}
+	findings := check.Check(check.Parse(data))
+	if findings == nil {
+		findings = []check.Finding{}
+	}
+	switch opts.Format {
+	case "json":
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(struct {
+			File     string          `json:"file"`
+			Findings []check.Finding `json:"findings"`
+		}{name, findings})
+	default:
+		err = writeFindings(opts.IO.Out, name, findings)
+	}
+	if err != nil {
+		return fmt.Errorf("writing the findings: %w", err)
+	}
+	errs := check.Errors(findings)
+	fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", name, summary(errs, len(findings)-errs))
+	if errs > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// readDraft reads the draft to check, and names it for the report.
+func readDraft(stdin io.Reader, file string) (string, []byte, error) {
+	if file == "-" {
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			return "", nil, fmt.Errorf("reading stdin: %w", err)
+		}
+		return "<stdin>", data, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", nil, fmt.Errorf("reading %s: %w", file, errors.Unwrap(err))
+	}
+	return file, data, nil
+}
+
+// writeFindings writes findings a line each, as compilers and linters do.
+func writeFindings(w io.Writer, name string, findings []check.Finding) error {
+	for _, f := range findings {
+		message := f.Message
+		if f.Severity == check.Warning {
+			message = "warning: " + message
+		}
+		if f.Suggestion != "" {
+			message += "; " + f.Suggestion
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", name, f.Line, f.Rule, printable(message)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summary counts errors and warnings in words.
+func summary(errors, warnings int) string {
+	count := func(n int, what string) string {
+		if n == 1 {
+			return "1 " + what
+		}
+		return fmt.Sprintf("%d %ss", n, what)
+	}
+	switch {
+	case errors == 0 && warnings == 0:
+		return "no findings: the draft follows the guide"
+	case warnings == 0:
+		return count(errors, "error")
+	case errors == 0:
+		return count(warnings, "warning")
+	}
+	return count(errors, "error") + " and " + count(warnings, "warning")
+}
