@@ -112,8 +112,8 @@ func decodeBody(m *mail.Message) string {
 }
 
 var (
-	greetingRe = regexp.MustCompile(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
-	signOffRe  = regexp.MustCompile(`(?i)^(with )?(kind|best|warm|warmest|many|all the|my|sincere|with many)? ?(regards|wishes|thanks|thank you|sincerely|yours|yours sincerely|yours faithfully|yours truly|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation)( again)?[,.!]?$`)
+	greetingRe  = regexp.MustCompile(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
+	signOffRe   = regexp.MustCompile(`(?i)^(with )?(kind|best|warm|warmest|many|all the|my|sincere|with many)? ?(regards|wishes|thanks|thank you|sincerely|yours|yours sincerely|yours faithfully|yours truly|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation)( again)?[,.!]?$`)
 	sentenceEnd = regexp.MustCompile(`[.!?]+["')\]]*(\s+|$)`)
 )
 
