@@ -49,7 +49,8 @@ type DraftOptions struct {
 	From, To      string
 	Format        string
 
-	NoInput    bool // never prompt
+	Template   string // a template of the user's: a file or a name
+	NoInput    bool   // never prompt
 	Accessible bool // prompt line by line, for screen readers
 	Copy       bool
 	OSC52      bool // copy through the terminal
@@ -62,6 +63,8 @@ type DraftOptions struct {
 	given func(flag string) bool
 	// config holds the settings of the environment and the config file.
 	config *config.Config
+	// env finds the user's templates.
+	env *Env
 	// keeping says whether to keep the answers and the draft: when the
 	// user typed them, or the draft goes somewhere that can fail. A
 	// script's flags and the pipe it prints to keep them already.
@@ -70,7 +73,7 @@ type DraftOptions struct {
 
 func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	opts := &DraftOptions{IO: env.IO, Now: env.Now, Random: env.Random, Templates: env.Templates,
-		Getenv: env.Getenv, ConfigPath: env.ConfigPath, Store: state.Store{Dir: env.StateDir}, Desktop: env.Desktop}
+		Getenv: env.Getenv, ConfigPath: env.ConfigPath, Store: state.Store{Dir: env.StateDir}, Desktop: env.Desktop, env: env}
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft the email that declines an interview (the default command)",
@@ -105,6 +108,7 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	f.StringVar(&opts.From, "from", "", "your address, such as \"Sam Lee <sam@example.org>\"")
 	f.StringVar(&opts.To, "to", "", "their address, such as rivera@acme.example")
 	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(formats), ", "))
+	f.StringVar(&opts.Template, "template", "", "write the letter with this template: a file, or a name 'decline templates' lists")
 	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
 	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")

@@ -30,11 +30,7 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 	if err != nil {
 		return nil, err
 	}
-	templates, err := letter.Open(opts.Templates)
-	if err != nil {
-		return nil, err
-	}
-	t, err := templates.Lookup(language, kind, fields.Tone)
+	t, err := opts.template(fields.Tone)
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +59,23 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 		opts.keep(a, c)
 	}
 	return c, nil
+}
+
+// template returns the template the letter is written with: the user's,
+// with --template, else the built-in one of the tone.
+func (opts *DraftOptions) template(tone string) (*letter.Template, error) {
+	if opts.Template != "" {
+		s, err := opts.env.findTemplate(opts.Template)
+		if err != nil {
+			return nil, err
+		}
+		return s.parse()
+	}
+	templates, err := letter.Open(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	return templates.Lookup(language, kind, tone)
 }
 
 // keep saves the answers and the draft, so that --retry and --last find

@@ -148,7 +148,7 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	// cobra builds its own completion commands on every run; this one is
 	// built once and costs nothing until it is asked for.
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(draft, newCheckCmd(env), newConfigCmd(env), newCompletionCmd(env))
+	root.AddCommand(draft, newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
 	return root
 }
 

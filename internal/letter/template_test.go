@@ -3,6 +3,7 @@ package letter
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -341,5 +342,22 @@ func BenchmarkParseAndRender(b *testing.B) {
 		if _, err := builtin(b, f.Tone).Render(f); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Every field a template receives is documented in Vars.
+func TestVarsDocumentEveryField(t *testing.T) {
+	documented := make(map[string]bool)
+	for _, v := range Vars {
+		documented[v.Name] = true
+	}
+	fields := reflect.TypeOf(Fields{})
+	for i := range fields.NumField() {
+		if name := "." + fields.Field(i).Name; !documented[name] {
+			t.Errorf("%s is not in Vars", name)
+		}
+	}
+	if len(Vars) != fields.NumField() {
+		t.Errorf("Vars has %d entries, Fields %d fields", len(Vars), fields.NumField())
 	}
 }

@@ -1,0 +1,36 @@
+package letter
+
+// A Var is something a template can use: a field of the data it receives,
+// or a function of Go's text/template, with an example.
+type Var struct {
+	Name    string // as a template writes it
+	Example string
+	Doc     string
+}
+
+// Vars are the fields a template receives (Fields, as the letter's
+// answers after Clean).
+var Vars = []Var{
+	{".Company", "Acme Corp", "the company"},
+	{".Role", "Data Engineer", `the role, without "the", "position" or "role" around it`},
+	{".Contact", "Ms. Rivera", "whom to greet; empty for the hiring team"},
+	{".Reason", "accepted-offer", "a reason key; empty when .ReasonText is set"},
+	{".ReasonText", "I am returning to university.", "the user's own reason: sentences with a capital and a full stop"},
+	{".Tone", "formal", "formal, warm or brief"},
+	{".InterviewDate", `{{with .InterviewDate}}{{.Format "Monday, 2 January"}}{{end}} → Thursday, 3 December`, "the interview's day, or nil; Format takes a layout of Go's time package"},
+	{".KeepInTouch", "true", "whether to offer to stay in touch"},
+	{".Refer", "Jordan Smith", "someone to recommend for the role; may be empty"},
+	{".Name", "Sam Lee", "the sender, for the signature"},
+	{".Signature", "+1 555 0100", "lines decline adds under the body itself; templates need not use it"},
+}
+
+// Funcs are the functions of Go's text/template that letters find useful.
+var Funcs = []Var{
+	{"if / else if / else / end", `{{if .Contact}}Dear {{.Contact}},{{else}}Dear Hiring Team,{{end}}`, "choose text"},
+	{"with / end", `{{with .InterviewDate}} on {{.Format "Monday, 2 January"}}{{end}}`, "use a value only when it is set"},
+	{"eq", `{{if eq .Reason "timing"}}...{{end}}`, "compare values"},
+	{"and, or, not", `{{if and .Refer .KeepInTouch}}...{{end}}`, "combine conditions"},
+	{"printf", `{{printf "%s at %s" .Role .Company}} → Data Engineer at Acme Corp`, "format text"},
+	{"{{- and -}}", "{{- else if ...}}", "trim the spaces and line breaks next to an action"},
+	{"define", `{{define "subject"}}...{{end}} {{define "body"}}...{{end}}`, `every template defines a "subject" and a "body"`},
+}
