@@ -51,7 +51,7 @@ type DraftOptions struct {
 
 	Template   string // a template of the user's: a file or a name
 	NoInput    bool   // never prompt
-	Accessible bool // prompt line by line, for screen readers
+	Accessible bool   // prompt line by line, for screen readers
 	Copy       bool
 	OSC52      bool // copy through the terminal
 	Edit       bool
