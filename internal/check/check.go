@@ -130,7 +130,8 @@ var (
 	declines = matcher(`declin(e|ing)`, `withdraw(ing|n)?`, `turn(ing)? down`, `pass(ing)? on`, `step(ping)? back`, `not (be )?(able to )?(attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
 		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
-		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`)
+		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`,
+		`(not|n't|won't|cannot|can't) (be )?(able to )?make it`)
 	hedges = matcher(`might not`, `may not`, `(not|n't) (be )?sure`, `probably`, `perhaps`, `maybe`, `possibly`, `I think I (might|may|will|should|have to)`, `I('m| am) leaning`, `it('s| is) (possible|likely) that`, `(might|may) have to`, `not certain`)
 )
 

@@ -35,7 +35,11 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 		return nil, err
 	}
 	d, err := t.Render(fields)
-	if err != nil {
+	var fe *letter.FieldError
+	switch {
+	case err != nil && opts.Template != "" && !errors.As(err, &fe):
+		return nil, &usageError{err: err, hint: "fix the template; 'decline templates vars' lists the fields it can use"}
+	case err != nil:
 		return nil, err
 	}
 	// The user's own words are theirs: checked, and warned about, never
