@@ -153,7 +153,7 @@ func decision(d *Draft) []Finding {
 }
 
 var (
-	promptly = matcher(`other candidates?`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
+	promptly = matcher(`other candidates?`, `another candidate`, `(earliest|first) opportunity`, `(answer|decision|reply|news) (now|quickly|promptly|early|soon|right away)`, `(let|letting) you know (quickly|promptly|straight away|right away|at once|today|now)`, `(plan|plans|planning|arrangements|schedule) accordingly`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
 		`promptly`, `as soon as`, `right away`, `straight away`, `without delay`, `(in|with) (good|plenty of) time`, `(let|letting) you know (now|early|quickly)`, `(give|giving) you (time|notice|as much notice)`, `(free|release) (up )?(the|my|your|that) (slot|time|spot)`, `your (time|schedule|calendar)`, `early notice`, `(the|your) (rest of the|remaining) (candidates|applicants)`)
 	delayApology = regexp.MustCompile(`(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive)\b[^.!?]*\b(delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
 )
@@ -206,19 +206,41 @@ func tact(d *Draft) []Finding {
 	return findings
 }
 
-var explains = matcher(`because`, `since`, `due to`, `as a result`, `the reason`, `my reasons?`, `which means`, `that means`, `in addition`, `furthermore`, `moreover`, `on top of (that|this)`, `also`, `not only`, `besides`, `plus`, `especially`, `considering`, `after (weighing|comparing|careful)`)
+// The sentences of a letter that do something other than explain: thank,
+// decide, tell them promptly, keep the door open, refer someone, wish
+// them well, or say something kind of the meeting.
+var (
+	refers    = matcher(`recommend`, `refer`, `put you in touch`, `introduce`, `pass (your|the) (details|role|posting) (on|along)`, `suggest (a|my) (colleague|former|friend)`)
+	wishes    = matcher(`wish (you|the team|everyone)`, `(best of|good) luck`, `every success`, `all the best`, `(hope|trust) (you|the team) find`)
+	kindWords = matcher(`enjoyed (meeting|speaking|talking|learning|hearing|our|the|your)`, `(a|was a|is a) pleasure`, `impress(ed|ive)`, `generous`, `welcoming`,
+		`(great|lovely|good) (to meet|meeting|speaking|talking)`, `learn(ed|t|ing) (about|more)`, `respect`, `admire`)
+)
+
+// maxExplaining is the most sentences of explanation in a row that a
+// brief reason takes.
+const maxExplaining = 3
 
 func briefReason(d *Draft) []Finding {
-	var reasons []*sentence
+	var run []*sentence // explaining sentences in a row, in one paragraph
+	longest := run
 	for i := range d.text {
-		if explains.MatchString(d.text[i].text) {
-			reasons = append(reasons, &d.text[i])
+		s := &d.text[i]
+		doing := thanks.MatchString(s.text) || declines.MatchString(s.text) || promptly.MatchString(s.text) || doorOpenRe.MatchString(s.text) ||
+			refers.MatchString(s.text) || wishes.MatchString(s.text) || kindWords.MatchString(s.text)
+		if doing || len(run) > 0 && run[0].paragraph != s.paragraph {
+			run = nil
+		}
+		if !doing {
+			run = append(run, s)
+		}
+		if len(run) > len(longest) {
+			longest = run
 		}
 	}
-	if len(reasons) < 3 {
+	if len(longest) <= maxExplaining {
 		return nil
 	}
-	return []Finding{{Line: reasons[0].line, Message: fmt.Sprintf("the reason runs over %d sentences", len(reasons)),
+	return []Finding{{Line: longest[0].line, Message: fmt.Sprintf("the reason runs over %d sentences", len(longest)),
 		Suggestion: "one or two sentences of reason are enough; the guide warns against over-explaining"}}
 }
 
@@ -295,7 +317,7 @@ func hasEmoji(text string) bool {
 	return false
 }
 
-var placeholderRe = regexp.MustCompile(`\{\{|\}\}|\[(insert|your|company|name|role|position|date|contact|recipient|hiring manager|job title)[^\]]*\]|<(insert|your|company|name|role|position|date|contact|recipient|hiring manager|job title)[^>@]*>|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b|\bLorem ipsum\b`)
+var placeholderRe = regexp.MustCompile(`\{\{|\}\}|(?i:\[(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^\]]*\]|<(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^>@]*>|\blorem ipsum\b)|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b`)
 
 func placeholder(d *Draft) []Finding {
 	var findings []Finding

@@ -113,7 +113,7 @@ func decodeBody(m *mail.Message) string {
 
 var (
 	greetingRe  = regexp.MustCompile(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
-	signOffRe   = regexp.MustCompile(`(?i)^(with )?(kind|best|warm|warmest|many|all the|my|sincere|with many)? ?(regards|wishes|thanks|thank you|sincerely|yours|yours sincerely|yours faithfully|yours truly|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation)( again)?[,.!]?$`)
+	signOffRe   = regexp.MustCompile(`(?i)^(with )?(kind|kindest|best|warm|warmest|many|all the|all|my|sincere|with many|very best)? ?(regards|wishes|thanks|thank you|sincerely|sincerely yours|yours|yours sincerely|yours faithfully|yours truly|respectfully yours|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation|warmly|fondly|speak soon)( again)?[,.!]?$`)
 	sentenceEnd = regexp.MustCompile(`[.!?]+["')\]]*(\s+|$)`)
 )
 

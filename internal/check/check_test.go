@@ -1,0 +1,206 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	_ "github.com/decline-cli/decline/internal/golden" // for go test ./... -update
+)
+
+// clean is a letter that breaks no rule; each case below changes it to
+// break one, or to keep it while saying the same thing another way.
+const clean = `Dear Ms. Rivera,
+
+Thank you for inviting me to interview for the analyst role, and for the time you have given to my application. After careful thought, I have decided to withdraw from the process.
+
+I have accepted another position. I wanted to let you know promptly, so that you can move forward with other candidates.
+
+I would welcome the chance to stay in touch about future opportunities, and I wish you every success in your search.
+
+Kind regards,
+Sam Lee
+`
+
+func rules(text string) map[string]Finding {
+	found := make(map[string]Finding)
+	for _, f := range Check(Parse([]byte(text))) {
+		if _, ok := found[f.Rule]; !ok {
+			found[f.Rule] = f
+		}
+	}
+	return found
+}
+
+func TestCleanLetterPasses(t *testing.T) {
+	if found := rules(clean); len(found) > 0 {
+		t.Errorf("got findings %v for a clean letter", found)
+	}
+}
+
+// Every rule, with a letter that breaks it (hit) and one that looks close
+// but does not (miss).
+func TestRules(t *testing.T) {
+	for _, tc := range []struct {
+		rule      string
+		hit, miss func(string) string
+		line      int // of the hit
+	}{{
+		rule: "gratitude",
+		hit:  replace("Thank you for inviting me to interview", "You invited me to interview", "and for the time you have given to my application", "and I have considered it"),
+		miss: replace("Thank you for inviting me", "I am grateful you invited me"),
+		line: 3,
+	}, {
+		rule: "decision",
+		hit:  replace("I have decided to withdraw from the process", "I might not be able to continue in the process"),
+		miss: replace("I have decided to withdraw from the process", "I must respectfully decline the interview"),
+		line: 3,
+	}, {
+		rule: "decision",
+		hit:  replace("After careful thought, I have decided to withdraw from the process.", "", "I have accepted another position.", "I have accepted another position, so I might not attend."),
+		miss: replace("I have accepted another position.", "I have accepted another position and will not be attending."),
+		line: 5,
+	}, {
+		rule: "prompt",
+		hit:  replace(" I wanted to let you know promptly, so that you can move forward with other candidates.", ""),
+		miss: replace("I wanted to let you know promptly, so that you can move forward with other candidates.", "I am telling you now so that you can offer the slot to another candidate."),
+		line: 3,
+	}, {
+		rule: "prompt",
+		hit:  replace("I have accepted another position.", "Sorry for the delay in my reply. I have accepted another position, and apologies again for the slow response."),
+		miss: replace("I have accepted another position.", "Sorry for the slow reply. I have accepted another position."),
+		line: 5,
+	}, {
+		rule: "tact",
+		hit:  replace("I have accepted another position.", "Your offer was a lowball."),
+		miss: replace("I have accepted another position.", "The package does not meet my current needs."),
+		line: 5,
+	}, {
+		rule: "tact",
+		hit:  replace("I have accepted another position.", "I have accepted a better offer at $150,000."),
+		miss: replace("I have accepted another position.", "I have accepted an offer that better fits my plans."),
+		line: 5,
+	}, {
+		rule: "tact",
+		hit:  replace("I have accepted another position.", "The interviews were disorganised and a waste of time."),
+		miss: replace("I have accepted another position.", "The interviews were well organised, and I appreciated them."),
+		line: 5,
+	}, {
+		rule: "brief-reason",
+		hit: replace("I have accepted another position.", "I have accepted another position. It is closer to home. It pays more. "+
+			"My partner works nearby. The team uses the tools I know."),
+		miss: replace("I have accepted another position.", "I have accepted another position. It is closer to home."),
+		line: 5,
+	}, {
+		rule: "door-open",
+		hit:  replace("I would welcome the chance to stay in touch about future opportunities, and I wish", "I wish"),
+		miss: replace("stay in touch about future opportunities", "keep in touch should another role come up in the future"),
+		line: 3,
+	}, {
+		rule: "professional",
+		hit:  replace("Dear Ms. Rivera,\n\n", ""),
+		miss: replace("Dear Ms. Rivera,", "Hello Ms. Rivera,"),
+		line: 1,
+	}, {
+		rule: "professional",
+		hit:  replace("Kind regards,\nSam Lee\n", ""),
+		miss: replace("Kind regards,", "Warm wishes,"),
+		line: 7,
+	}, {
+		rule: "professional",
+		hit:  replace("I have accepted another position.", "I'm gonna take another job tbh."),
+		miss: replace("I have accepted another position.", "I am going to take another job."),
+		line: 5,
+	}, {
+		rule: "professional",
+		hit:  replace("I have accepted another position.", "I have ACCEPTED ANOTHER POSITION!!"),
+		miss: replace("I have accepted another position.", "I have accepted another position at NASA."),
+		line: 5,
+	}, {
+		rule: "professional",
+		hit:  replace("in your search.", "in your search 🙂"),
+		miss: replace("in your search.", "in your search: Zoë and Łukasz were kind."),
+		line: 7,
+	}, {
+		rule: "placeholder",
+		hit:  replace("the analyst role", "the [Job Title] role"),
+		miss: replace("the analyst role", "the analyst role [remote]"),
+		line: 3,
+	}, {
+		rule: "placeholder",
+		hit:  replace("Sam Lee", "{{.Name}}"),
+		miss: replace("Sam Lee", "Sam Lee <sam@example.org>"),
+		line: 10,
+	}, {
+		rule: "placeholder",
+		hit:  replace("I have accepted another position.", "TODO: say why."),
+		miss: replace("I have accepted another position.", "I have to do so today."),
+		line: 5,
+	}, {
+		rule: "length",
+		hit:  func(string) string { return "Dear Ms. Rivera,\n\nThank you, but I am withdrawing, so you can move forward with other candidates.\n\nKind regards,\nSam\n" },
+		miss: replace("", ""),
+		line: 3,
+	}, {
+		rule: "length",
+		hit:  replace("I have accepted another position.", "I have accepted another position."+strings.Repeat(" Kind words.", 100)),
+		miss: replace("I have accepted another position.", "I have accepted another position."+strings.Repeat(" Kind words.", 50)),
+		line: 3,
+	}} {
+		hit := rules(tc.hit(clean))
+		if f, ok := hit[tc.rule]; !ok {
+			t.Errorf("%s: no finding for\n%s", tc.rule, tc.hit(clean))
+		} else if f.Line != tc.line || f.Message == "" || f.Suggestion == "" {
+			t.Errorf("%s: got %+v, want a message and a suggestion at line %d", tc.rule, f, tc.line)
+		}
+		if f, ok := rules(tc.miss(clean))[tc.rule]; ok {
+			t.Errorf("%s: got %+v for\n%s", tc.rule, f, tc.miss(clean))
+		}
+	}
+}
+
+// replace returns an edit of a letter: pairs of old and new text.
+func replace(pairs ...string) func(string) string {
+	return func(s string) string {
+		return strings.NewReplacer(pairs...).Replace(s)
+	}
+}
+
+func TestParseFormats(t *testing.T) {
+	eml := "Date: Fri, 27 Nov 2026 09:30:00 +0000\nFrom: <sam@example.org>\nSubject: =?utf-8?q?Caf=C3=A9?=\nContent-Type: text/plain; charset=utf-8\n" +
+		"Content-Transfer-Encoding: quoted-printable\n\n" + strings.ReplaceAll(clean, "Thank you", "Th=\nank you")
+	for name, tc := range map[string]struct {
+		text        string
+		subject     string
+		subjectLine int
+		firstLine   int
+	}{
+		"text format": {"Subject: Declining\n\n" + clean, "Declining", 1, 2},
+		"bare body":   {clean, "", 0, 1},
+		"eml":         {eml, "Café", 3, 7},
+	} {
+		d := Parse([]byte(tc.text))
+		if d.Subject != tc.subject || d.SubjectLine != tc.subjectLine || len(d.Lines) == 0 || d.Lines[0].N != tc.firstLine {
+			t.Errorf("%s: got subject %q at %d, body from line %d", name, d.Subject, d.SubjectLine, d.Lines[0].N)
+		}
+		if found := rules(tc.text); len(found) > 0 {
+			t.Errorf("%s: got findings %v", name, found)
+		}
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	if got := CheckText("The offer was a lowball, lol", 1); len(got) != 2 || got[0].Rule != "tact" || got[1].Rule != "professional" || got[0].Severity != Warning {
+		t.Errorf("got %+v, want tact and professional warnings", got)
+	}
+	if got := CheckText("I have accepted another position.", 1); len(got) != 0 {
+		t.Errorf("got %+v for a tactful reason", got)
+	}
+}
+
+func TestEveryRuleHasARationale(t *testing.T) {
+	for _, r := range Rules {
+		if r.Rationale == "" || r.ID == "" || (r.Severity != Error && r.Severity != Warning) {
+			t.Errorf("rule %+v", r)
+		}
+	}
+}
