@@ -137,7 +137,9 @@ func TestRules(t *testing.T) {
 		line: 5,
 	}, {
 		rule: "length",
-		hit:  func(string) string { return "Dear Ms. Rivera,\n\nThank you, but I am withdrawing, so you can move forward with other candidates.\n\nKind regards,\nSam\n" },
+		hit: func(string) string {
+			return "Dear Ms. Rivera,\n\nThank you, but I am withdrawing, so you can move forward with other candidates.\n\nKind regards,\nSam\n"
+		},
 		miss: replace("", ""),
 		line: 3,
 	}, {
