@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/desktop"
@@ -65,15 +66,22 @@ type DraftOptions struct {
 	config *config.Config
 	// env finds the user's templates.
 	env *Env
+	// where says, in a batch, which row warnings are about.
+	where string
 	// keeping says whether to keep the answers and the draft: when the
 	// user typed them, or the draft goes somewhere that can fail. A
 	// script's flags and the pipe it prints to keep them already.
 	keeping bool
 }
 
-func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
-	opts := &DraftOptions{IO: env.IO, Now: env.Now, Random: env.Random, Templates: env.Templates,
+// newDraftOptions returns options for drafting in env.
+func newDraftOptions(env *Env) *DraftOptions {
+	return &DraftOptions{IO: env.IO, Now: env.Now, Random: env.Random, Templates: env.Templates,
 		Getenv: env.Getenv, ConfigPath: env.ConfigPath, Store: state.Store{Dir: env.StateDir}, Desktop: env.Desktop, env: env}
+}
+
+func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
+	opts := newDraftOptions(env)
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft the email that declines an interview (the default command)",
@@ -95,6 +103,23 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
+	opts.letterFlags(f)
+	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(formats), ", "))
+	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
+	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
+	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")
+	f.BoolVar(&opts.OSC52, "osc52", false, "with --copy: copy through the terminal (OSC 52), as over SSH")
+	f.BoolVar(&opts.Edit, "edit", false, "edit the draft in $VISUAL or $EDITOR before it goes out")
+	f.BoolVar(&opts.Open, "open", false, "open the draft in your mail client (a mailto: link)")
+	f.BoolVar(&opts.Retry, "retry", false, "start again from your last answers")
+	f.BoolVar(&opts.Last, "last", false, "print the last draft again")
+	f.SortFlags = false
+	return cmd
+}
+
+// letterFlags defines the flags that give a letter's answers, and the
+// template to write it with, on f.
+func (opts *DraftOptions) letterFlags(f *pflag.FlagSet) {
 	f.StringVar(&opts.Fields.Company, "company", "", "the company you are declining (required)")
 	f.StringVar(&opts.Fields.Role, "role", "", "the role you were invited to interview for (required)")
 	f.StringVar(&opts.Fields.Contact, "contact", "", "the recruiter or hiring manager to greet, such as \"Ms. Rivera\" (default: the hiring team)")
@@ -107,18 +132,7 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	f.StringVar(&opts.Fields.Name, "name", "", "your name, for the signature (default: the name in --from)")
 	f.StringVar(&opts.From, "from", "", "your address, such as \"Sam Lee <sam@example.org>\"")
 	f.StringVar(&opts.To, "to", "", "their address, such as rivera@acme.example")
-	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(formats), ", "))
 	f.StringVar(&opts.Template, "template", "", "write the letter with this template: a file, or a name 'decline templates' lists")
-	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
-	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
-	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")
-	f.BoolVar(&opts.OSC52, "osc52", false, "with --copy: copy through the terminal (OSC 52), as over SSH")
-	f.BoolVar(&opts.Edit, "edit", false, "edit the draft in $VISUAL or $EDITOR before it goes out")
-	f.BoolVar(&opts.Open, "open", false, "open the draft in your mail client (a mailto: link)")
-	f.BoolVar(&opts.Retry, "retry", false, "start again from your last answers")
-	f.BoolVar(&opts.Last, "last", false, "print the last draft again")
-	f.SortFlags = false
-	return cmd
 }
 
 // draftHelp describes the letters and the values of the flags that take

@@ -46,16 +46,16 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 	// rewritten.
 	if fields.ReasonText != "" {
 		for _, f := range check.CheckText(fields.ReasonText, 1) {
-			warn(opts.IO.ErrOut, "--reason-text: %s: %s; %s", f.Rule, f.Message, f.Suggestion)
+			warn(opts.IO.ErrOut, "%s--reason-text: %s: %s; %s", opts.where, f.Rule, f.Message, f.Suggestion)
 		}
 	}
 	// A day's grace: it is yesterday somewhere on Earth, and this spares
 	// a run reading the local time zone.
 	if d := fields.InterviewDate; d != nil && d.String() < opts.Now().UTC().AddDate(0, 0, -1).Format(letter.DateLayout) {
-		warn(opts.IO.ErrOut, "the interview date %s has passed; check --interview-date", d)
+		warn(opts.IO.ErrOut, "%sthe interview date %s has passed; check --interview-date", opts.where, d)
 	}
 	if opts.Format == "eml" && to == nil {
-		warn(opts.IO.ErrOut, "the message has no recipient: msmtp -t, sendmail -t and mutt refuse it; give --to")
+		warn(opts.IO.ErrOut, "%sthe message has no recipient: msmtp -t, sendmail -t and mutt refuse it; give --to", opts.where)
 	}
 	c := &composed{Draft: d, fields: fields, from: from, to: to, text: textFormat(d)}
 	if opts.keeping {

@@ -77,7 +77,7 @@ func Run(env *Env, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	if !errors.Is(err, errFindings) { // already reported, finding by finding
+	if !errors.Is(err, errFindings) && !errors.Is(err, errBatchIncomplete) { // already reported, one by one
 		report(env.IO.ErrOut, err)
 	}
 	return exitCode(err)
@@ -93,7 +93,7 @@ func exitCode(err error) int {
 	var setting *config.Error
 	var stopped *interrupted
 	switch {
-	case errors.Is(err, errFindings):
+	case errors.Is(err, errFindings), errors.Is(err, errBatchIncomplete):
 		return exitFailure
 	case errors.As(err, &stopped):
 		return exitInterrupted
@@ -148,7 +148,7 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	// cobra builds its own completion commands on every run; this one is
 	// built once and costs nothing until it is asked for.
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(draft, newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
+	root.AddCommand(draft, newBatchCmd(env), newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
 	return root
 }
 

@@ -40,7 +40,10 @@ var System = Env{Getenv: os.Getenv, LookPath: exec.LookPath}
 // atotto/clipboard, which runs xclip, xsel or wl-copy on Linux.
 func (e Env) Copy(text, command string) error {
 	if command != "" {
-		return e.run("the clipboard command", command, text)
+		if err := Shell(command, []byte(text)); err != nil {
+			return &Problem{Err: fmt.Errorf("copying with the clipboard command %w", err), Hint: "check clipboard_command in the config file"}
+		}
+		return nil
 	}
 	if isX11Platform() {
 		if e.Getenv("WAYLAND_DISPLAY") == "" && e.Getenv("DISPLAY") == "" {
@@ -147,26 +150,27 @@ func (e Env) Open(url string) error {
 	return nil
 }
 
-// run runs a command line through the shell with text on its stdin.
-func (e Env) run(what, command, text string) error {
+// Shell runs a command line through the system's shell (sh, or cmd on
+// Windows) with input on its stdin. Its error quotes the command and the
+// first line it printed.
+func Shell(command string, input []byte) error {
 	shell, flag := "sh", "-c"
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/c"
 	}
 	cmd := exec.Command(shell, flag, command)
-	cmd.Stdin = strings.NewReader(text)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	cmd.Stdin = bytes.NewReader(input)
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Run(); err != nil {
-		return &Problem{Err: fmt.Errorf("copying with %s %q: %v%s", what, command, err, detail(stderr.String())),
-			Hint: "check clipboard_command in the config file"}
+		return fmt.Errorf("%q: %v%s", command, err, detail(output.String()))
 	}
 	return nil
 }
 
-// detail returns the first line of a program's error output, to quote.
-func detail(stderr string) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(stderr), "\n")
+// detail returns the first line of a program's output, to quote.
+func detail(output string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(output), "\n")
 	if line == "" {
 		return ""
 	}

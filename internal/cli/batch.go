@@ -1,0 +1,509 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/decline-cli/decline/internal/config"
+	"github.com/decline-cli/decline/internal/desktop"
+	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/internal/state"
+)
+
+// columns are the columns a batch file may have, named like the draft
+// flags, and the field each fills.
+var columns = []string{"company", "role", "contact", "to", "from", "name", "reason", "reason_text", "tone", "interview_date", "keep_in_touch", "refer"}
+
+// BatchOptions are what decline batch is asked to do. Its DraftOptions
+// hold the defaults of every row, from flags and the config file.
+type BatchOptions struct {
+	*DraftOptions
+	File   string // "-" for stdin
+	TSV    bool
+	Out    string // a directory, or "-" for stdout (an mbox of eml)
+	Force  bool
+	Pipe   string
+	DryRun bool
+	Strict bool
+}
+
+func newBatchCmd(env *Env) *cobra.Command {
+	b := &BatchOptions{DraftOptions: newDraftOptions(env)}
+	cmd := &cobra.Command{
+		Use:   "batch FILE|-",
+		Short: "Draft a letter for every row of a CSV or TSV file",
+		Long: `Draft a letter for every row of a CSV file (TSV with --tsv or a .tsv name),
+as when an accepted offer calls off several interviews in a day. The
+first row names the columns, like the draft flags:
+
+  ` + strings.Join(columns, ", ") + `
+
+A row's empty cells take the flags' values, then the config file's. Rows
+that cannot make a letter are reported with their line and column, and
+the others go out (with --strict, none do). Each letter is written to its
+own file in --out, atomically and never over an existing file without
+--force; or, with --pipe, given to a command such as 'msmtp -t', one run a
+letter, in order.
+
+Exit status:
+  0    every row made a letter that went out
+  1    a row could not be drafted, written or sent (the others went out)
+  2    bad usage, or with --strict a bad row (nothing went out)
+  130  interrupted`,
+		Example: `  decline batch interviews.csv --name "Sam Lee" --from "Sam Lee <sam@example.org>" --reason accepted-offer
+  decline batch interviews.csv --pipe 'msmtp -t' --dry-run
+  decline batch interviews.tsv --out letters --format text --force`,
+		Args: oneArg("FILE (or - for stdin)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b.File, b.given = args[0], cmd.Flags().Changed
+			if !b.given("out") && b.Pipe != "" {
+				b.Out = ""
+			}
+			return runBatch(b)
+		},
+	}
+	f := cmd.Flags()
+	b.letterFlags(f)
+	f.StringVar(&b.Format, "format", "eml", "what each letter is: eml, text, json")
+	f.BoolVar(&b.TSV, "tsv", false, "read tab-separated values")
+	f.StringVar(&b.Out, "out", "declines", "the directory to write the letters in, or - for stdout (eml letters as an mbox)")
+	f.BoolVar(&b.Force, "force", false, "write over letters that are already in --out")
+	f.StringVar(&b.Pipe, "pipe", "", "a command to give each letter to on its stdin, such as 'msmtp -t'")
+	f.BoolVar(&b.DryRun, "dry-run", false, "say what would be written or sent, and do nothing")
+	f.BoolVar(&b.Strict, "strict", false, "send nothing if any row is bad")
+	f.SortFlags = false
+	return cmd
+}
+
+// A row is a line of the batch file.
+type row struct {
+	line   int
+	values map[string]string
+}
+
+// A badRow is a row that cannot make a letter.
+type badRow struct {
+	line    int
+	column  int // from 1; 0 when the problem is with the row as a whole
+	message string
+}
+
+func runBatch(b *BatchOptions) error {
+	b.Format = strings.ToLower(b.Format)
+	if !map[string]bool{"eml": true, "text": true, "json": true}[b.Format] {
+		return &usageError{err: fmt.Errorf("--format %q is not a format for a batch", b.Format), hint: "use one of eml, text, json"}
+	}
+	if b.Out == "-" && b.Format != "eml" {
+		return &usageError{err: errors.New("--out - writes an mbox, which holds eml letters"), hint: "drop --format, or give --out a directory"}
+	}
+	if b.Out == "" && b.Pipe == "" {
+		return &usageError{err: errors.New("--out is empty"), hint: "give a directory, or --pipe a command"}
+	}
+	cfg, err := config.Load(b.ConfigPath, b.Getenv)
+	if err != nil {
+		return err
+	}
+	b.config = cfg
+
+	file, name, err := b.open()
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	if b.Strict {
+		// A first pass that only checks, so that nothing goes out if a
+		// row is bad; the file is read again for the second.
+		bad, err := b.each(file, name, nil)
+		if err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			return &usageError{err: fmt.Errorf("%d of the rows cannot make a letter, and --strict sends none", len(bad)), hint: "fix the rows above, or drop --strict to send the good ones"}
+		}
+		if _, err := file.Seek(0, io.SeekStart); err != nil {
+			return fmt.Errorf("reading %s again: %w", name, err)
+		}
+	}
+	s := &sender{BatchOptions: b, progress: b.IO.IsStderrTTY()}
+	bad, err := b.each(file, name, s.send)
+	if s.progress && s.done > 0 {
+		fmt.Fprintln(b.IO.ErrOut)
+	}
+	if err != nil {
+		return err
+	}
+	return s.summary(bad)
+}
+
+// open opens the batch file; stdin is spooled to a temporary file, which
+// --strict reads twice.
+func (b *BatchOptions) open() (*os.File, string, error) {
+	if b.File != "-" {
+		f, err := os.Open(b.File)
+		if err != nil {
+			return nil, "", &usageError{err: fmt.Errorf("reading %s: %w", b.File, errors.Unwrap(err)), hint: "give the path of a CSV file, or - for stdin"}
+		}
+		if strings.HasSuffix(strings.ToLower(b.File), ".tsv") {
+			b.TSV = true
+		}
+		return f, b.File, nil
+	}
+	f, err := os.CreateTemp("", "decline-batch-*.csv")
+	if err != nil {
+		return nil, "", err
+	}
+	os.Remove(f.Name()) // gone when closed
+	if _, err := io.Copy(f, b.IO.In); err != nil {
+		f.Close()
+		return nil, "", fmt.Errorf("reading stdin: %w", err)
+	}
+	_, err = f.Seek(0, io.SeekStart)
+	return f, "<stdin>", err
+}
+
+// each reads the rows of r one at a time, drafts a letter from each, and
+// gives it to send (nil to only check). It returns the rows that could
+// not make a letter. Memory does not grow with the file: one row and one
+// letter at a time.
+func (b *BatchOptions) each(r io.Reader, name string, send func(row, *composed)) ([]badRow, error) {
+	rd := csv.NewReader(r)
+	if b.TSV {
+		rd.Comma = '\t'
+		rd.LazyQuotes = true
+	}
+	rd.ReuseRecord = true
+	header, err := rd.Read()
+	if err == io.EOF {
+		return nil, &usageError{err: fmt.Errorf("%s is empty", name), hint: "its first row names the columns: " + strings.Join(columns, ", ")}
+	}
+	if err != nil {
+		return nil, &usageError{err: fmt.Errorf("%s: %w", name, err), hint: "check the file's quoting"}
+	}
+	index := make(map[string]int, len(header))
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		h = strings.ReplaceAll(h, "-", "_")
+		if !slices.Contains(columns, h) {
+			return nil, &usageError{err: fmt.Errorf("%s:1:%d: unknown column %q", name, i+1, header[i]), hint: "the columns are " + strings.Join(columns, ", ")}
+		}
+		index[h] = i
+	}
+	header = append([]string(nil), header...)
+	defaults, date, err := b.answers()
+	if err != nil {
+		return nil, err
+	}
+	var bad []badRow
+	for {
+		record, err := rd.Read()
+		if err == io.EOF {
+			return bad, nil
+		}
+		line, _ := rd.FieldPos(0)
+		var perr *csv.ParseError
+		if errors.As(err, &perr) {
+			if errors.Is(perr.Err, csv.ErrFieldCount) {
+				r := badRow{line: perr.StartLine, message: fmt.Sprintf("has %d cells, but the header names %d columns", len(record), len(header))}
+				b.reportBad(name, r)
+				bad = append(bad, r)
+				continue
+			}
+			return bad, &usageError{err: fmt.Errorf("%s:%d:%d: %v", name, perr.Line, perr.Column, perr.Err), hint: "check the file's quoting"}
+		}
+		if err != nil {
+			return bad, fmt.Errorf("reading %s: %w", name, err)
+		}
+		r := row{line: line, values: make(map[string]string, len(index))}
+		for column, i := range index {
+			r.values[column] = record[i]
+		}
+		c, problems := b.draftRow(r, defaults, date)
+		for i, p := range problems {
+			column := 0
+			if i, ok := index[p.field]; ok {
+				column = i + 1
+			}
+			b.reportBad(name, badRow{line: line, column: column, message: p.message})
+			if i == 0 {
+				bad = append(bad, badRow{line: line})
+			}
+		}
+		if c != nil && send != nil {
+			send(r, c)
+		}
+	}
+}
+
+// A rowProblem is why a row cannot make a letter, and the field it is in.
+type rowProblem struct{ field, message string }
+
+// draftRow drafts the letter of a row: its cells over the defaults.
+func (b *BatchOptions) draftRow(r row, defaults state.Answers, date string) (*composed, []rowProblem) {
+	a := defaults
+	set := func(column string, field *string) {
+		if v := r.values[column]; strings.TrimSpace(v) != "" {
+			*field = v
+		}
+	}
+	set("company", &a.Company)
+	set("role", &a.Role)
+	set("contact", &a.Contact)
+	set("to", &a.To)
+	set("from", &a.From)
+	set("name", &a.Name)
+	set("tone", &a.Tone)
+	set("refer", &a.Refer)
+	set("interview_date", &date)
+	if v := r.values["reason_text"]; strings.TrimSpace(v) != "" {
+		a.Reason, a.ReasonText = "", v
+	}
+	set("reason", &a.Reason)
+	if a.Reason != "" && strings.TrimSpace(r.values["reason_text"]) == "" && strings.TrimSpace(r.values["reason"]) != "" {
+		a.ReasonText = ""
+	}
+	var problems []rowProblem
+	if v := strings.TrimSpace(r.values["keep_in_touch"]); v != "" {
+		switch strings.ToLower(v) {
+		case "true", "yes", "y", "1":
+			a.KeepInTouch = true
+		case "false", "no", "n", "0":
+			a.KeepInTouch = false
+		default:
+			problems = append(problems, rowProblem{"keep_in_touch", fmt.Sprintf("keep_in_touch %q is not yes or no", v)})
+		}
+	}
+	b.where = fmt.Sprintf("line %d: ", r.line)
+	c, err := b.draft(a, date)
+	for _, e := range unjoin(err) {
+		var field *letter.FieldError
+		var missing *letter.MissingError
+		switch {
+		case errors.As(e, &missing):
+			for _, f := range missing.Fields {
+				problems = append(problems, rowProblem{f, f + " is empty, and no flag or setting gives it"})
+			}
+		case errors.As(e, &field):
+			message := field.Field + " " + field.Problem
+			if field.Hint != "" {
+				message += "; " + field.Hint
+			}
+			problems = append(problems, rowProblem{field.Field, message})
+		default:
+			problems = append(problems, rowProblem{"", e.Error()})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return c, nil
+}
+
+// reportBad says why a row cannot make a letter, at its line and column.
+func (b *BatchOptions) reportBad(name string, r badRow) {
+	where := fmt.Sprintf("%s:%d", name, r.line)
+	if r.column > 0 {
+		where += fmt.Sprintf(":%d", r.column)
+	}
+	fmt.Fprintf(b.IO.ErrOut, "decline: %s: not drafted: %s\n", where, printable(r.message))
+}
+
+// sender writes or sends the letters of a batch, and keeps the tally.
+type sender struct {
+	*BatchOptions
+	names    map[string]int // file names given so far, for duplicates
+	done     int
+	failed   []int // the lines whose letters did not go out
+	progress bool
+	last     time.Time
+}
+
+func (s *sender) send(r row, c *composed) {
+	what := fmt.Sprintf("line %d (%s, %s)", r.line, c.fields.Company, c.fields.Role)
+	out, err := s.format(c)
+	if err == nil && s.Out != "" {
+		err = s.write(c, out)
+	}
+	if err == nil && s.Pipe != "" {
+		err = s.pipe(out)
+	}
+	if err != nil {
+		s.failed = append(s.failed, r.line)
+		fmt.Fprintf(s.IO.ErrOut, "decline: %s: not %s: %s\n", what, s.verb(), printable(err.Error()))
+	} else if s.Pipe != "" {
+		fmt.Fprintf(s.IO.ErrOut, "decline: %s: %s\n", what, map[bool]string{true: "would be sent", false: "sent"}[s.DryRun])
+	}
+	s.done++
+	if s.progress && time.Since(s.last) > 100*time.Millisecond {
+		fmt.Fprintf(s.IO.ErrOut, "\rdecline: %d letters", s.done)
+		s.last = time.Now()
+	}
+}
+
+// write writes a letter to --out: to its own file, atomically, or to
+// stdout as an mbox message.
+func (s *sender) write(c *composed, out []byte) error {
+	if s.Out == "-" {
+		if s.DryRun {
+			return nil
+		}
+		_, err := s.IO.Out.Write(mboxMessage(c, out, s.Now()))
+		return err
+	}
+	if s.names == nil {
+		s.names = make(map[string]int)
+	}
+	base := slug(c.fields.Company) + "-" + slug(c.fields.Role)
+	s.names[base]++
+	if n := s.names[base]; n > 1 {
+		base += fmt.Sprintf("-%d", n)
+	}
+	path := filepath.Join(s.Out, base+map[string]string{"eml": ".eml", "text": ".txt", "json": ".json"}[s.Format])
+	if s.DryRun {
+		fmt.Fprintf(s.IO.ErrOut, "decline: would write %s\n", path)
+		return nil
+	}
+	return writeNew(path, out, s.Force)
+}
+
+// writeNew writes data to path atomically: to a temporary file beside it,
+// then linked (or, with force, renamed) into place, so that no reader ever
+// sees half a letter, and an existing file is kept unless force.
+func writeNew(path string, data []byte, force bool) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if force || runtime.GOOS == "windows" {
+		if !force {
+			if _, err := os.Stat(path); err == nil {
+				return fmt.Errorf("%s exists; --force writes over it", path)
+			}
+		}
+		return os.Rename(f.Name(), path)
+	}
+	if err := os.Link(f.Name(), path); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%s exists; --force writes over it", path)
+		}
+		return err
+	}
+	return nil
+}
+
+// pipe gives a letter to the --pipe command on its stdin.
+func (s *sender) pipe(out []byte) error {
+	if s.DryRun {
+		return nil
+	}
+	return desktop.Shell(s.Pipe, out)
+}
+
+// verb says what happens to the letters: written or sent.
+func (s *sender) verb() string {
+	if s.Pipe != "" && (s.Out == "" || s.Out == "-") {
+		return "sent"
+	}
+	return "written"
+}
+
+// summary counts what went out, and lists the lines that did not.
+func (s *sender) summary(bad []badRow) error {
+	numbers := slices.Clone(s.failed)
+	for _, r := range bad {
+		numbers = append(numbers, r.line)
+	}
+	slices.Sort(numbers)
+	var lines []string
+	for _, n := range numbers {
+		lines = append(lines, fmt.Sprint(n))
+	}
+	verb := s.verb()
+	if s.DryRun {
+		verb = "would go out"
+	}
+	fmt.Fprintf(s.IO.ErrOut, "decline: %d of %d letters %s", s.done-len(s.failed), s.done+len(bad), verb)
+	if s.Out != "" && s.Out != "-" {
+		fmt.Fprintf(s.IO.ErrOut, " (in %s)", s.Out)
+	}
+	if len(lines) > 0 {
+		fmt.Fprintf(s.IO.ErrOut, "; not: %s %s", map[bool]string{true: "line", false: "lines"}[len(lines) == 1], strings.Join(lines, ", "))
+	}
+	fmt.Fprintln(s.IO.ErrOut)
+	if len(lines) > 0 {
+		return errBatchIncomplete
+	}
+	return nil
+}
+
+// errBatchIncomplete is the error of a batch some of whose rows did not go
+// out: decline exits 1, having said which.
+var errBatchIncomplete = errors.New("some letters did not go out")
+
+// slug makes a file name's part of a name: lower case letters and digits,
+// dashes between words.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	out := b.String()
+	if len([]rune(out)) > 40 {
+		out = string([]rune(out)[:40])
+	}
+	if out == "" {
+		return "letter"
+	}
+	return out
+}
+
+// mboxMessage frames an eml letter for an mbox file: a "From " line, and
+// body lines that start with "From " quoted (mboxrd).
+func mboxMessage(c *composed, eml []byte, now time.Time) []byte {
+	sender := "decline"
+	if c.from != nil {
+		sender = c.from.Address
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From %s %s\n", sender, now.UTC().Format(time.ANSIC))
+	for _, line := range bytes.SplitAfter(eml, []byte("\n")) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, ">"), []byte("From ")) {
+			b.WriteByte('>')
+		}
+		b.Write(line)
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
