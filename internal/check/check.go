@@ -131,7 +131,7 @@ var (
 		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
 		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`,
-		`(not|n't|won't|cannot|can't) (be )?(able to )?make it`)
+		`(not|n't|won't|cannot|can't) (be )?(able to )?make it`, `not to (go ahead|proceed|continue|pursue|move forward|attend|take (this|it|things) further)`)
 	hedges = matcher(`might not`, `may not`, `(not|n't) (be )?sure`, `probably`, `perhaps`, `maybe`, `possibly`, `I think I (might|may|will|should|have to)`, `I('m| am) leaning`, `it('s| is) (possible|likely) that`, `(might|may) have to`, `not certain`)
 )
 
@@ -245,7 +245,7 @@ func briefReason(d *Draft) []Finding {
 }
 
 var doorOpenRe = matcher(`(stay|keep|remain|be) in (touch|contact)`, `future (opportunit(y|ies)|roles?|positions?|openings?|vacanc(y|ies))`, `(paths|our paths) (will |might |may )?cross`,
-	`down the (line|road)`, `in (the )?future`, `(again|once more) (someday|one day|later|soon)`, `work together (one day|someday|in)`, `(keep|have) me in mind`, `(reach|get) (back )?(out )?(to me|in touch)`, `connect(ed)? on`, `(later|another) (opportunity|time|occasion)`, `(hope|like|love) to (hear from you|work with you)`, `at a later (date|stage)`)
+	`down the (line|road)`, `in (the )?future`, `(again|once more) (someday|one day|later|soon)`, `work together (one day|someday|in)`, `(keep|have) me in mind`, `(reach|get) (back )?(out )?(to me|in touch)`, `connect(ed)? on`, `(later|another) (opportunity|time|occasion)`, `(hope|like|love|happy|glad|pleased) to (hear from you|work with you)`, `at a later (date|stage)`)
 
 func doorOpen(d *Draft) []Finding {
 	if s, _ := d.find(doorOpenRe); s != nil {
