@@ -53,9 +53,10 @@ first row names the columns, like the draft flags:
 A row's empty cells take the flags' values, then the config file's. Rows
 that cannot make a letter are reported with their line and column, and
 the others go out (with --strict, none do). Each letter is written to its
-own file in --out, atomically and never over an existing file without
---force; or, with --pipe, given to a command such as 'msmtp -t', one run a
-letter, in order.
+own file in --out, named from its line, the company and the role
+(0002-acme-corp-data-engineer.eml), atomically, and never over an existing
+file without --force; or, with --pipe, given to a command such as
+'msmtp -t', one run a letter, in order.
 
 Exit status:
   0    every row made a letter that went out
@@ -322,7 +323,6 @@ func (b *BatchOptions) reportBad(name string, r badRow) {
 // sender writes or sends the letters of a batch, and keeps the tally.
 type sender struct {
 	*BatchOptions
-	names    map[string]int // file names given so far, for duplicates
 	done     int
 	failed   []int // the lines whose letters did not go out
 	progress bool
@@ -333,7 +333,7 @@ func (s *sender) send(r row, c *composed) {
 	what := fmt.Sprintf("line %d (%s, %s)", r.line, c.fields.Company, c.fields.Role)
 	out, err := s.format(c)
 	if err == nil && s.Out != "" {
-		err = s.write(c, out)
+		err = s.write(r.line, c, out)
 	}
 	if err == nil && s.Pipe != "" {
 		err = s.pipe(out)
@@ -353,7 +353,7 @@ func (s *sender) send(r row, c *composed) {
 
 // write writes a letter to --out: to its own file, atomically, or to
 // stdout as an mbox message.
-func (s *sender) write(c *composed, out []byte) error {
+func (s *sender) write(line int, c *composed, out []byte) error {
 	if s.Out == "-" {
 		if s.DryRun {
 			return nil
@@ -361,14 +361,9 @@ func (s *sender) write(c *composed, out []byte) error {
 		_, err := s.IO.Out.Write(mboxMessage(c, out, s.Now()))
 		return err
 	}
-	if s.names == nil {
-		s.names = make(map[string]int)
-	}
-	base := slug(c.fields.Company) + "-" + slug(c.fields.Role)
-	s.names[base]++
-	if n := s.names[base]; n > 1 {
-		base += fmt.Sprintf("-%d", n)
-	}
+	// The row's line makes the name unique, and the same for the same
+	// file, without remembering the names given so far.
+	base := fmt.Sprintf("%04d-%s-%s", line, slug(c.fields.Company), slug(c.fields.Role))
 	path := filepath.Join(s.Out, base+map[string]string{"eml": ".eml", "text": ".txt", "json": ".json"}[s.Format])
 	if s.DryRun {
 		fmt.Fprintf(s.IO.ErrOut, "decline: would write %s\n", path)
