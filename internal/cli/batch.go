@@ -22,6 +22,13 @@ import (
 	"github.com/decline-cli/decline/internal/state"
 )
 
+// batchFormats are the forms a letter of a batch can take.
+var batchFormats = []letter.Option{
+	{Key: "eml", Description: "an RFC 5322 message (the default)"},
+	{Key: "text", Description: "a Subject: line, a blank line, then the body"},
+	{Key: "json", Description: "the subject, the body and the fields used"},
+}
+
 // columns are the columns a batch file may have, named like the draft
 // flags, and the field each fills.
 var columns = []string{"company", "role", "contact", "to", "from", "name", "reason", "reason_text", "tone", "interview_date", "keep_in_touch", "refer"}
@@ -103,8 +110,8 @@ type badRow struct {
 
 func runBatch(b *BatchOptions) error {
 	b.Format = strings.ToLower(b.Format)
-	if !map[string]bool{"eml": true, "text": true, "json": true}[b.Format] {
-		return &usageError{err: fmt.Errorf("--format %q is not a format for a batch", b.Format), hint: "use one of eml, text, json"}
+	if err := letter.Lookup("format", batchFormats, b.Format); err != nil {
+		return err
 	}
 	if b.Out == "-" && b.Format != "eml" {
 		return &usageError{err: errors.New("--out - writes an mbox, which holds eml letters"), hint: "drop --format, or give --out a directory"}

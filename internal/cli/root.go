@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -119,23 +120,23 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 		Short:   "Draft the email that politely declines a job interview",
 		Example: draft.Example,
 		Args:    noArgs,
-		RunE:    draft.RunE,
 	}
 	root.Flags().AddFlagSet(draft.Flags())
+	showVersion := root.Flags().Bool("version", false, "print decline's version")
 	root.Flags().SortFlags = false
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		if *showVersion {
+			_, err := fmt.Fprintln(env.IO.Out, "decline", Version())
+			return err
+		}
+		return draft.RunE(cmd, args)
+	}
 	// The long help lists the catalogues: it is built when help is asked
 	// for, not on every run.
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
-		switch c.Name() {
-		case "decline":
-			c.Long = "decline drafts the email that turns down a job interview politely, without\n" +
-				"burning bridges, and prints it, or the message a mail program sends.\n" +
-				"With no command, decline runs \"decline draft\".\n\n" + draftHelp()
-		case "draft":
-			c.Long = "Draft the email that declines a job interview.\n\n" + draftHelp()
-		case "check":
-			c.Long = checkHelp()
+		if long := longHelp(c.Name()); long != "" {
+			c.Long = long
 		}
 		help(c, args)
 	})
@@ -149,7 +150,128 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	// built once and costs nothing until it is asked for.
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(draft, newBatchCmd(env), newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
+	completeValues(env, root)
 	return root
+}
+
+// longHelp returns the long help of the commands whose help lists the
+// catalogues, or "".
+func longHelp(command string) string {
+	switch command {
+	case "decline":
+		return "decline drafts the email that turns down a job interview politely, without\n" +
+			"burning bridges, and prints it, or the message a mail program sends.\n" +
+			"With no command, decline runs \"decline draft\".\n\n" + draftHelp()
+	case "draft":
+		return "Draft the email that declines a job interview.\n\n" + draftHelp()
+	case "check":
+		return checkHelp()
+	}
+	return ""
+}
+
+// Document fills in the long help of every command, which decline builds
+// only when help is asked for, for documentation made from the commands,
+// such as man pages.
+func Document(root *cobra.Command) {
+	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
+		if long := longHelp(c.Name()); long != "" {
+			c.Long = long
+		}
+	}
+}
+
+// version is set by release builds: -ldflags "-X github.com/decline-cli/decline/internal/cli.version=v1.2.3".
+var version string
+
+// Version returns decline's version: the release's, else the module's
+// when installed with go install, else what the build knows of its
+// source.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	revision, modified := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if revision == "" {
+		return "(devel)"
+	}
+	if len(revision) > 12 {
+		revision = revision[:12]
+	}
+	if modified {
+		revision += "-dirty"
+	}
+	return "(devel) " + revision
+}
+
+// completeValues completes the values of the flags that take one of a
+// fixed set, and the names of templates, in every shell.
+func completeValues(env *Env, root *cobra.Command) {
+	options := func(opts []letter.Option) cobra.CompletionFunc {
+		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			var c []cobra.Completion
+			for _, o := range opts {
+				c = append(c, cobra.CompletionWithDesc(o.Key, o.Description))
+			}
+			return c, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	templates := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		all, _ := env.templates()
+		var c []cobra.Completion
+		for _, s := range all {
+			c = append(c, cobra.CompletionWithDesc(s.name, s.origin))
+		}
+		return c, cobra.ShellCompDirectiveDefault // a file will do too
+	}
+	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
+		for flag, complete := range map[string]cobra.CompletionFunc{
+			"reason": options(letter.Reasons), "tone": options(letter.Tones), "template": templates,
+		} {
+			if c.Flags().Lookup(flag) != nil {
+				c.RegisterFlagCompletionFunc(flag, complete)
+			}
+		}
+		if c.Flags().Lookup("format") != nil {
+			set := formats
+			switch c.Name() {
+			case "check":
+				set = checkFormats
+			case "batch":
+				set = batchFormats
+			}
+			c.RegisterFlagCompletionFunc("format", options(set))
+		}
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == "templates" {
+			for _, sub := range c.Commands() {
+				if sub.Name() == "show" || sub.Name() == "check" {
+					sub.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+						if len(args) > 0 {
+							return nil, cobra.ShellCompDirectiveNoFileComp
+						}
+						return templates(cmd, args, toComplete)
+					}
+				}
+			}
+		}
+	}
 }
 
 func newCompletionCmd(env *Env) *cobra.Command {
