@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -251,5 +252,26 @@ func TestTerminalNoInput(t *testing.T) {
 	}
 	if got := readFile(t, filepath.Join(dir, "err.txt")); !strings.Contains(got, "missing --role and --name") {
 		t.Errorf("stderr got %q, want the missing flags named", got)
+	}
+}
+
+// A long batch shows its progress on stderr when that is a terminal.
+func TestTerminalBatchProgress(t *testing.T) {
+	dir := t.TempDir()
+	var rows strings.Builder
+	rows.WriteString("company,role,to\n")
+	for i := range 3000 {
+		fmt.Fprintf(&rows, "Company %d,Engineer,hiring%d@example.org\n", i, i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rows.csv"), []byte(rows.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newPane(t, dir, "decline batch rows.csv --name Sam --out - > out.mbox")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	screen := p.screen()
+	if !regexp.MustCompile(`decline: \d+ letters`).MatchString(screen) || !strings.Contains(screen, "decline: 3000 of 3000 letters written") {
+		t.Errorf("the pane shows no progress and summary:\n%s", screen)
 	}
 }

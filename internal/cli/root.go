@@ -285,6 +285,7 @@ func newCompletionCmd(env *Env) *cobra.Command {
   zsh:         decline completion zsh > "${fpath[1]}/_decline"
   fish:        decline completion fish > ~/.config/fish/completions/decline.fish
   PowerShell:  decline completion powershell | Out-String | Invoke-Expression`,
+		Example:   "  decline completion bash > ~/.local/share/bash-completion/completions/decline",
 		ValidArgs: []string{"bash", "zsh", "fish", "powershell"},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 || !slices.Contains(cmd.ValidArgs, args[0]) {
@@ -309,13 +310,16 @@ func newCompletionCmd(env *Env) *cobra.Command {
 
 func newConfigCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "config",
-		Short: "Show where decline's settings are read from",
-		Args:  noArgs,
+		Use:     "config",
+		Short:   "Show where decline's settings are read from",
+		Example: "  decline config path",
+		Args:    noArgs,
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "path",
 		Short: "Print the path of the config file",
+		Example: `  decline config path
+  $EDITOR "$(decline config path)"`,
 		Long: `Print the path of the config file, config.toml, whether or not it exists.
 It is a TOML file with these settings, all optional:
 

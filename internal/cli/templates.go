@@ -145,6 +145,10 @@ NAME.tmpl in the templates directory beside the config file. Use one with
 decline --template NAME (or --template FILE). A template is a Go
 text/template that defines a "subject" and a "body"; start from a built-in
 one with 'decline templates show formal'.`,
+		Example: `  decline templates
+  decline templates show formal > ~/.config/decline/templates/mine.tmpl
+  decline templates check mine
+  decline --company Acme --role SRE --template mine`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			all, err := env.templates()
@@ -162,9 +166,10 @@ one with 'decline templates show formal'.`,
 	}
 	cmd.AddCommand(
 		&cobra.Command{
-			Use:   "show NAME",
-			Short: "Print a template, to start your own from it",
-			Args:  oneArg("NAME"),
+			Use:     "show NAME",
+			Short:   "Print a template, to start your own from it",
+			Example: "  decline templates show warm > mine.tmpl",
+			Args:    oneArg("NAME"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				s, err := env.findTemplate(args[0])
 				if err != nil {
@@ -175,9 +180,10 @@ one with 'decline templates show formal'.`,
 			},
 		},
 		&cobra.Command{
-			Use:   "vars",
-			Short: "List the fields and functions a template can use, with examples",
-			Args:  noArgs,
+			Use:     "vars",
+			Short:   "List the fields and functions a template can use, with examples",
+			Example: "  decline templates vars",
+			Args:    noArgs,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				fmt.Fprintln(env.IO.Out, "Fields:")
 				for _, v := range letter.Vars {
@@ -191,9 +197,10 @@ one with 'decline templates show formal'.`,
 			},
 		},
 		&cobra.Command{
-			Use:   "check FILE|NAME",
-			Short: "Parse a template, render it for every reason and tone, and check each letter",
-			Args:  oneArg("FILE|NAME"),
+			Use:     "check FILE|NAME",
+			Short:   "Parse a template, render it for every reason and tone, and check each letter",
+			Example: "  decline templates check mine\n  decline templates check ./letters/offer.tmpl",
+			Args:    oneArg("FILE|NAME"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return checkTemplate(env, args[0])
 			},
