@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -98,15 +99,22 @@ func Errors(findings []Finding) int {
 
 // matcher returns a case-insensitive regexp matching any of the phrases,
 // as whole words.
-func matcher(phrases ...string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(` + strings.Join(phrases, "|") + `)\b`)
+func matcher(phrases ...string) func() *regexp.Regexp {
+	return lazily(`(?i)\b(` + strings.Join(phrases, "|") + `)\b`)
+}
+
+// lazily returns a regular expression compiled when first used: a run of
+// decline that checks nothing, as most do, does not pay for compiling the
+// rules' phrase lists.
+func lazily(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
 // find returns the first sentence of the text that re matches, and the
 // match.
-func (d *Draft) find(re *regexp.Regexp) (*sentence, string) {
+func (d *Draft) find(re func() *regexp.Regexp) (*sentence, string) {
 	for i := range d.text {
-		if m := re.FindString(d.text[i].text); m != "" {
+		if m := re().FindString(d.text[i].text); m != "" {
 			return &d.text[i], m
 		}
 	}
@@ -119,7 +127,7 @@ func gratitude(d *Draft) []Finding {
 	if s, _ := d.find(thanks); s != nil {
 		return nil
 	}
-	if d.signOff != nil && thanks.MatchString(d.signOff.Text) {
+	if d.signOff != nil && thanks().MatchString(d.signOff.Text) {
 		return nil
 	}
 	return []Finding{{Line: d.firstLine(), Message: "the letter never thanks them",
@@ -141,7 +149,7 @@ func decision(d *Draft) []Finding {
 		return []Finding{{Line: d.firstLine(), Message: "the letter never says plainly that you are declining",
 			Suggestion: "say it in the first paragraph: \"I have decided to withdraw from the process\""}}
 	}
-	if h := hedges.FindString(s.text); h != "" {
+	if h := hedges().FindString(s.text); h != "" {
 		return []Finding{{Line: s.line, Message: fmt.Sprintf("the decision is hedged (%q)", h),
 			Suggestion: "state it plainly: \"I have decided to withdraw\", not \"I might not be able to\""}}
 	}
@@ -155,7 +163,7 @@ func decision(d *Draft) []Finding {
 var (
 	promptly = matcher(`other candidates?`, `another candidate`, `(earliest|first) opportunity`, `(answer|decision|reply|news) (now|quickly|promptly|early|soon|right away)`, `(let|letting) you know (quickly|promptly|straight away|right away|at once|today|now)`, `(plan|plans|planning|arrangements|schedule) accordingly`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
 		`promptly`, `as soon as`, `right away`, `straight away`, `without delay`, `(in|with) (good|plenty of) time`, `(let|letting) you know (now|early|quickly)`, `(give|giving) you (time|notice|as much notice)`, `(free|release) (up )?(the|my|your|that) (slot|time|spot)`, `your (time|schedule|calendar)`, `early notice`, `(the|your) (rest of the|remaining) (candidates|applicants)`)
-	delayApology = regexp.MustCompile(`(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive)\b[^.!?]*\b(delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
+	delayApology = lazily(`(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive)\b[^.!?]*\b(delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
 )
 
 func prompt(d *Draft) []Finding {
@@ -166,7 +174,7 @@ func prompt(d *Draft) []Finding {
 	}
 	var apologies []*sentence
 	for i := range d.text {
-		if delayApology.MatchString(d.text[i].text) {
+		if delayApology().MatchString(d.text[i].text) {
 			apologies = append(apologies, &d.text[i])
 		}
 	}
@@ -180,7 +188,7 @@ func prompt(d *Draft) []Finding {
 // criticism pairs words that criticise with a tactful way to say what
 // the user may mean.
 var criticism = []struct {
-	re         *regexp.Regexp
+	re         func() *regexp.Regexp
 	suggestion string
 }{
 	{matcher(`low-?ball(ed|ing)?`, `insulting`, `underpa(id|ying)`, `cheap`, `stingy`), "say the package does not meet your needs"},
@@ -190,14 +198,14 @@ var criticism = []struct {
 	{matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `never (got back|replied|responded|heard back)`, `took (so|too|far too) long`, `you (never|didn't|did not|failed to|forgot to)`, `ghost(ed|ing)`),
 		"thank them for their time instead of blaming them for it"},
 	{matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`, `as if`), "drop the sarcasm: thank them and decline plainly"},
-	{regexp.MustCompile(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), "leave the figures of another offer out"},
+	{lazily(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), "leave the figures of another offer out"},
 }
 
 func tact(d *Draft) []Finding {
 	var findings []Finding
 	for _, s := range d.text {
 		for _, c := range criticism {
-			if m := c.re.FindString(s.text); m != "" {
+			if m := c.re().FindString(s.text); m != "" {
 				findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q criticises or compares; a decline does neither", m), Suggestion: c.suggestion})
 				break
 			}
@@ -225,8 +233,8 @@ func briefReason(d *Draft) []Finding {
 	longest := run
 	for i := range d.text {
 		s := &d.text[i]
-		doing := thanks.MatchString(s.text) || declines.MatchString(s.text) || promptly.MatchString(s.text) || doorOpenRe.MatchString(s.text) ||
-			refers.MatchString(s.text) || wishes.MatchString(s.text) || kindWords.MatchString(s.text)
+		doing := thanks().MatchString(s.text) || declines().MatchString(s.text) || promptly().MatchString(s.text) || doorOpenRe().MatchString(s.text) ||
+			refers().MatchString(s.text) || wishes().MatchString(s.text) || kindWords().MatchString(s.text)
 		if doing || len(run) > 0 && run[0].paragraph != s.paragraph {
 			run = nil
 		}
@@ -274,8 +282,8 @@ func professional(d *Draft) []Finding {
 
 var (
 	slang   = matcher(`gonna`, `wanna`, `gotta`, `kinda`, `sorta`, `lol`, `lmao`, `omg`, `btw`, `tbh`, `imo`, `imho`, `ya`, `yeah`, `yep`, `nope`, `cya`, `thx`, `pls`, `plz`, `u`, `ur`, `cuz`, `coz`, `bro`, `dude`, `y'all`, `ain't`, `nah`, `idk`, `fyi`)
-	shout   = regexp.MustCompile(`\b[A-Z]{4,}\b(\W+\b[A-Z]{2,}\b)+|\b[A-Z]{6,}\b`)
-	acronym = regexp.MustCompile(`^(ASAP|NASA|HTTP|HTTPS|JSON|YAML|AWS|GCP|SQL|HTML|CSS|UX|UI|CEO|CTO|CFO|COO|VP|HR|SRE|QA|MBA|PHD|NHS|BBC|USA|IBM|SAP|DEVOPS|FINTECH|OKR|KPI)$`)
+	shout   = lazily(`\b[A-Z]{4,}\b(\W+\b[A-Z]{2,}\b)+|\b[A-Z]{6,}\b`)
+	acronym = lazily(`^(ASAP|NASA|HTTP|HTTPS|JSON|YAML|AWS|GCP|SQL|HTML|CSS|UX|UI|CEO|CTO|CFO|COO|VP|HR|SRE|QA|MBA|PHD|NHS|BBC|USA|IBM|SAP|DEVOPS|FINTECH|OKR|KPI)$`)
 )
 
 // wording objects to a register that is not professional: slang, capitals
@@ -284,23 +292,23 @@ func wording(d *Draft) []Finding {
 	var findings []Finding
 	for _, s := range d.text {
 		switch {
-		case slang.MatchString(s.text):
-			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is slang", slang.FindString(s.text)), Suggestion: "write it out in plain, formal words"})
+		case slang().MatchString(s.text):
+			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is slang", slang().FindString(s.text)), Suggestion: "write it out in plain, formal words"})
 		case strings.Contains(s.text, "!!"):
 			findings = append(findings, Finding{Line: s.line, Message: "a run of exclamation marks", Suggestion: "end with a full stop"})
 		case hasEmoji(s.text):
 			findings = append(findings, Finding{Line: s.line, Message: "an emoji", Suggestion: "leave emoji out of a professional letter"})
 		case shouts(s.text):
-			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is written in capitals, which reads as shouting", shout.FindString(s.text)), Suggestion: "write it in ordinary case"})
+			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is written in capitals, which reads as shouting", shout().FindString(s.text)), Suggestion: "write it in ordinary case"})
 		}
 	}
 	return findings
 }
 
 func shouts(text string) bool {
-	for _, m := range shout.FindAllString(text, -1) {
+	for _, m := range shout().FindAllString(text, -1) {
 		for _, word := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len(word) >= 4 && !acronym.MatchString(word) {
+			if len(word) >= 4 && !acronym().MatchString(word) {
 				return true
 			}
 		}
@@ -317,12 +325,12 @@ func hasEmoji(text string) bool {
 	return false
 }
 
-var placeholderRe = regexp.MustCompile(`\{\{|\}\}|(?i:\[(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^\]]*\]|<(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^>@]*>|\blorem ipsum\b)|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b`)
+var placeholderRe = lazily(`\{\{|\}\}|(?i:\[(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^\]]*\]|<(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^>@]*>|\blorem ipsum\b)|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b`)
 
 func placeholder(d *Draft) []Finding {
 	var findings []Finding
 	check := func(line int, text string) {
-		if m := placeholderRe.FindString(text); m != "" {
+		if m := placeholderRe().FindString(text); m != "" {
 			findings = append(findings, Finding{Line: line, Message: fmt.Sprintf("%q is template text left in the letter", m), Suggestion: "replace it with what it stands for"})
 		}
 	}

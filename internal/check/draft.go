@@ -7,7 +7,6 @@ import (
 	"mime"
 	"mime/quotedprintable"
 	"net/mail"
-	"regexp"
 	"strings"
 )
 
@@ -38,7 +37,7 @@ type sentence struct {
 	paragraph int // from 0, counting the paragraphs of the text
 }
 
-var headerLine = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*: `)
+var headerLine = lazily(`^[A-Za-z][A-Za-z0-9-]*: `)
 
 // Parse reads a draft as decline prints it (a "Subject:" line, a blank
 // line, the body), as an RFC 5322 message (.eml: the body is decoded, and
@@ -77,7 +76,7 @@ func isMessage(text string) bool {
 	fields := 0
 	for _, line := range strings.Split(header, "\n") {
 		switch {
-		case headerLine.MatchString(line):
+		case headerLine().MatchString(line):
 			if !strings.HasPrefix(line, "Subject:") {
 				fields++
 			}
@@ -112,9 +111,9 @@ func decodeBody(m *mail.Message) string {
 }
 
 var (
-	greetingRe  = regexp.MustCompile(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
-	signOffRe   = regexp.MustCompile(`(?i)^(with )?(kind|kindest|best|warm|warmest|many|all the|all|my|sincere|with many|very best)? ?(regards|wishes|thanks|thank you|sincerely|sincerely yours|yours|yours sincerely|yours faithfully|yours truly|respectfully yours|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation|warmly|fondly|speak soon)( again)?[,.!]?$`)
-	sentenceEnd = regexp.MustCompile(`[.!?]+["')\]]*(\s+|$)`)
+	greetingRe  = lazily(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
+	signOffRe   = lazily(`(?i)^(with )?(kind|kindest|best|warm|warmest|many|all the|all|my|sincere|with many|very best)? ?(regards|wishes|thanks|thank you|sincerely|sincerely yours|yours|yours sincerely|yours faithfully|yours truly|respectfully yours|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation|warmly|fondly|speak soon)( again)?[,.!]?$`)
+	sentenceEnd = lazily(`[.!?]+["')\]]*(\s+|$)`)
 )
 
 // analyse finds the greeting, the sign-off and the text between them.
@@ -134,7 +133,7 @@ func (d *Draft) analyse() {
 		if strings.TrimSpace(l.Text) == "" {
 			continue
 		}
-		if greetingRe.MatchString(strings.TrimSpace(l.Text)) {
+		if greetingRe().MatchString(strings.TrimSpace(l.Text)) {
 			d.greeting = &d.Lines[i]
 			// A greeting alone on its line ends with a comma or a colon;
 			// "Hi Sam, thanks for..." goes on with the text.
@@ -146,7 +145,7 @@ func (d *Draft) analyse() {
 	}
 	// The sign-off: the last closing phrase with a line under it.
 	for i := len(d.Lines) - 1; i > start; i-- {
-		if signOffRe.MatchString(strings.TrimSpace(d.Lines[i].Text)) {
+		if signOffRe().MatchString(strings.TrimSpace(d.Lines[i].Text)) {
 			d.signOff = &d.Lines[i]
 			end = i
 			for j := i + 1; j < len(d.Lines); j++ {
@@ -165,13 +164,13 @@ func (d *Draft) analyse() {
 		text := strings.TrimSpace(buf.String())
 		buf.Reset()
 		for text != "" {
-			loc := sentenceEnd.FindStringIndex(text)
+			loc := sentenceEnd().FindStringIndex(text)
 			s := text
 			if loc != nil && !abbreviation(text[:loc[0]]) {
 				s, text = text[:loc[1]], text[loc[1]:]
 			} else if loc != nil {
 				// "Ms. Rivera": not an end; look for the next one.
-				next := sentenceEnd.FindStringIndex(text[loc[1]:])
+				next := sentenceEnd().FindStringIndex(text[loc[1]:])
 				if next == nil {
 					text = ""
 				} else {

@@ -98,14 +98,12 @@ func (s source) parse() (*letter.Template, error) {
 	return t, nil
 }
 
-var parseErrorLine = regexp.MustCompile(`^template: ([^:]+):(\d+): (.*)$`)
-
 // withColumn adds a column to a text/template parse error, which gives
 // only "template: NAME:LINE: message": the column of the first action on
 // that line that does not parse on its own (actions that open or close a
 // block never do, and are skipped), else of the line's first action.
 func withColumn(err error, text string) error {
-	m := parseErrorLine.FindStringSubmatch(err.Error())
+	m := regexp.MustCompile(`^template: ([^:]+):(\d+): (.*)$`).FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
 	}
