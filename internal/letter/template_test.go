@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/decline-cli/decline/internal/check"
 	"github.com/decline-cli/decline/templates"
 )
 
@@ -188,6 +189,13 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 		words := len(strings.Fields(d.Body))
 		if f.Tone == "brief" && words > 90 || f.Tone != "brief" && (words < 80 || words > 180) {
 			t.Errorf("%s letter of %d words:\n%s", f.Tone, words, d.Body)
+		}
+		// And it passes decline's own checks (a letter without the
+		// keep-in-touch sentence is warned about, as asked for).
+		for _, finding := range check.Check(check.Parse([]byte("Subject: " + d.Subject + "\n\n" + d.Body))) {
+			if finding.Rule != "door-open" || f.KeepInTouch {
+				t.Errorf("decline check: %s: %s", finding.Rule, finding.Message)
+			}
 		}
 		// Its subject says what it is and names the role and the company.
 		if !strings.HasPrefix(d.Subject, "Declining the") || !strings.Contains(d.Subject, f.Role) || !strings.Contains(d.Subject, f.Company) {
