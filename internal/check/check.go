@@ -8,9 +8,9 @@ package check
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
-	"unicode"
 )
 
 // Severities of findings. An error is a rule broken; a warning, something
@@ -50,8 +50,8 @@ var Rules = []Rule{
 	{"length", Error, "Courteous and to the point: long enough to thank them, short enough to respect their time.", length},
 }
 
-// Check holds d to every rule and returns the findings, by rule and line.
-func Check(d *Draft) []Finding {
+// Letter holds d to every rule and returns the findings, by line.
+func Letter(d *Draft) []Finding {
 	var findings []Finding
 	for _, r := range Rules {
 		for _, f := range r.check(d) {
@@ -59,13 +59,24 @@ func Check(d *Draft) []Finding {
 			findings = append(findings, f)
 		}
 	}
+	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Line < findings[j].Line })
 	return findings
 }
 
-// CheckText holds a piece of text the user wrote, such as their own
-// reason, to the rules that apply to any sentence: tact, professional
-// wording and leftover placeholders.
-func CheckText(text string, line int) []Finding {
+// String words a finding as a linter does, after its place: "RULE:
+// message; suggestion".
+func (f Finding) String() string {
+	s := f.Rule + ": " + f.Message
+	if f.Suggestion != "" {
+		s += "; " + f.Suggestion
+	}
+	return s
+}
+
+// Text holds a piece of text the user wrote, such as their own reason, to
+// the rules that apply to any sentence: tact, professional wording and
+// leftover placeholders. Its findings are warnings.
+func Text(text string, line int) []Finding {
 	d := &Draft{text: []sentence{{text: text, line: line}}, Lines: []Line{{N: line, Text: text}}}
 	var findings []Finding
 	for _, r := range Rules {
@@ -139,17 +150,20 @@ var (
 		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
 		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`,
-		`(not|n't|won't|cannot|can't) (be )?(able to )?make it`, `not to (go ahead|proceed|continue|pursue|move forward|attend|take (this|it|things) further)`)
+		`(not|n't|won't|cannot|can't) (be )?(able to )?make it`, `unable to (attend|proceed|continue|make it|move forward|take (this|it) further|accept|pursue)`, `not to (go ahead|proceed|continue|pursue|move forward|attend|take (this|it|things) further)`)
 	hedges = matcher(`might not`, `may not`, `(not|n't) (be )?sure`, `probably`, `perhaps`, `maybe`, `possibly`, `I think I (might|may|will|should|have to)`, `I('m| am) leaning`, `it('s| is) (possible|likely) that`, `(might|may) have to`, `not certain`)
 )
 
 func decision(d *Draft) []Finding {
-	s, _ := d.find(declines)
+	s, m := d.find(declines)
 	if s == nil {
 		return []Finding{{Line: d.firstLine(), Message: "the letter never says plainly that you are declining",
 			Suggestion: "say it in the first paragraph: \"I have decided to withdraw from the process\""}}
 	}
-	if h := hedges().FindString(s.text); h != "" {
+	// A hedge counts in the clause that decides, not in the reason after
+	// it: "I am withdrawing, as the commute would probably be too long".
+	decided := s.text[:strings.Index(s.text, m)+len(m)]
+	if h := hedges().FindString(decided); h != "" {
 		return []Finding{{Line: s.line, Message: fmt.Sprintf("the decision is hedged (%q)", h),
 			Suggestion: "state it plainly: \"I have decided to withdraw\", not \"I might not be able to\""}}
 	}
@@ -193,11 +207,17 @@ var criticism = []struct {
 }{
 	{matcher(`low-?ball(ed|ing)?`, `insulting`, `underpa(id|ying)`, `cheap`, `stingy`), "say the package does not meet your needs"},
 	{matcher(`a better (offer|job|company|role|position|opportunity|package|deal)`, `better paid`, `pays better`, `more money`), "say you have accepted another position that suits you"},
-	{matcher(`toxic`, `disorgani[sz]ed`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flags?`, `a mess`, `a joke`, `ridiculous`, `terrible`, `awful`, `horrible`, `disappointing`, `disrespectful`, `frustrating`, `annoying`),
+	// Words that judge whoever they are said of.
+	{matcher(`toxic`, `disorgani[sz]ed`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flags?`, `disrespectful`),
 		"leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
-	{matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `never (got back|replied|responded|heard back)`, `took (so|too|far too) long`, `you (never|didn't|did not|failed to|forgot to)`, `ghost(ed|ing)`),
+	// Milder words judge only when said of the employer: "this may be
+	// disappointing news" and "I feel terrible about the short notice" are
+	// kind, "the process was disappointing" is not.
+	{lazily(`(?i)(interviews?|process|company|team|offer|salary|pay|package|role|culture|office|recruiters?|managers?|experience|communication|questions|panel|people|you)[^.!?]*(was|were|is|are|seemed|felt|has been|have been)\s+(quite |really |very |so |rather |a bit |somewhat |extremely |frankly |honestly )?(a mess|a joke|ridiculous|terrible|awful|horrible|disappointing|frustrating|annoying|poor|bad|slow)`),
+		"leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
+	{matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `you (never|didn't|did not|failed to|forgot to)`, `(you|your [a-z]+) (took|have taken|has taken) (so|too|far too|very) long`, `never (got back|replied|responded|heard back) (to me|from you)`, `ghost(ed|ing)`),
 		"thank them for their time instead of blaming them for it"},
-	{matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`, `as if`), "drop the sarcasm: thank them and decline plainly"},
+	{matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`), "drop the sarcasm: thank them and decline plainly"},
 	{lazily(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), "leave the figures of another offer out"},
 }
 
@@ -282,8 +302,10 @@ func professional(d *Draft) []Finding {
 
 var (
 	slang   = matcher(`gonna`, `wanna`, `gotta`, `kinda`, `sorta`, `lol`, `lmao`, `omg`, `btw`, `tbh`, `imo`, `imho`, `ya`, `yeah`, `yep`, `nope`, `cya`, `thx`, `pls`, `plz`, `u`, `ur`, `cuz`, `coz`, `bro`, `dude`, `y'all`, `ain't`, `nah`, `idk`, `fyi`)
-	shout   = lazily(`\b[A-Z]{4,}\b(\W+\b[A-Z]{2,}\b)+|\b[A-Z]{6,}\b`)
-	acronym = lazily(`^(ASAP|NASA|HTTP|HTTPS|JSON|YAML|AWS|GCP|SQL|HTML|CSS|UX|UI|CEO|CTO|CFO|COO|VP|HR|SRE|QA|MBA|PHD|NHS|BBC|USA|IBM|SAP|DEVOPS|FINTECH|OKR|KPI)$`)
+	// Capitals shout in a run of three words or more, or before an
+	// exclamation mark; one or two capital words are usually a name
+	// (NVIDIA, KPMG LLP) or an acronym.
+	shout = lazily(`\b[A-Z]{2,}\b(\W+\b[A-Z]{2,}\b){2,}|\b[A-Z]{3,}\b!`)
 )
 
 // wording objects to a register that is not professional: slang, capitals
@@ -298,22 +320,11 @@ func wording(d *Draft) []Finding {
 			findings = append(findings, Finding{Line: s.line, Message: "a run of exclamation marks", Suggestion: "end with a full stop"})
 		case hasEmoji(s.text):
 			findings = append(findings, Finding{Line: s.line, Message: "an emoji", Suggestion: "leave emoji out of a professional letter"})
-		case shouts(s.text):
+		case shout().MatchString(s.text):
 			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is written in capitals, which reads as shouting", shout().FindString(s.text)), Suggestion: "write it in ordinary case"})
 		}
 	}
 	return findings
-}
-
-func shouts(text string) bool {
-	for _, m := range shout().FindAllString(text, -1) {
-		for _, word := range strings.FieldsFunc(m, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if len(word) >= 4 && !acronym().MatchString(word) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func hasEmoji(text string) bool {
@@ -325,7 +336,7 @@ func hasEmoji(text string) bool {
 	return false
 }
 
-var placeholderRe = lazily(`\{\{|\}\}|(?i:\[(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^\]]*\]|<(insert|your|company|name|role|position|job|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^>@]*>|\blorem ipsum\b)|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b`)
+var placeholderRe = lazily(`\{\{|\}\}|(?i:\[(insert|your|company|name|role|position|job title|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^\]]*\]|<(insert|your|company|name|role|position|job title|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^>@]*>|\blorem ipsum\b)|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b`)
 
 func placeholder(d *Draft) []Finding {
 	var findings []Finding

@@ -23,7 +23,7 @@ Sam Lee
 
 func rules(text string) map[string]Finding {
 	found := make(map[string]Finding)
-	for _, f := range Check(Parse([]byte(text))) {
+	for _, f := range Letter(Parse([]byte(text))) {
 		if _, ok := found[f.Rule]; !ok {
 			found[f.Rule] = f
 		}
@@ -191,10 +191,10 @@ func TestParseFormats(t *testing.T) {
 }
 
 func TestCheckText(t *testing.T) {
-	if got := CheckText("The offer was a lowball, lol", 1); len(got) != 2 || got[0].Rule != "tact" || got[1].Rule != "professional" || got[0].Severity != Warning {
+	if got := Text("The offer was a lowball, lol", 1); len(got) != 2 || got[0].Rule != "tact" || got[1].Rule != "professional" || got[0].Severity != Warning {
 		t.Errorf("got %+v, want tact and professional warnings", got)
 	}
-	if got := CheckText("I have accepted another position.", 1); len(got) != 0 {
+	if got := Text("I have accepted another position.", 1); len(got) != 0 {
 		t.Errorf("got %+v for a tactful reason", got)
 	}
 }

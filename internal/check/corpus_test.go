@@ -64,7 +64,7 @@ func testCorpus(t *testing.T, labels string) {
 			flawed++
 		}
 		got := make(map[string]bool)
-		for _, finding := range Check(Parse(data)) {
+		for _, finding := range Letter(Parse(data)) {
 			got[finding.Rule] = true
 		}
 		for _, r := range Rules {

@@ -112,7 +112,7 @@ func decodeBody(m *mail.Message) string {
 
 var (
 	greetingRe  = lazily(`(?i)^(dear|hi|hello|hey|greetings|good (morning|afternoon|evening)|to whom it may concern)\b`)
-	signOffRe   = lazily(`(?i)^(with )?(kind|kindest|best|warm|warmest|many|all the|all|my|sincere|with many|very best)? ?(regards|wishes|thanks|thank you|sincerely|sincerely yours|yours|yours sincerely|yours faithfully|yours truly|respectfully yours|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation|warmly|fondly|speak soon)( again)?[,.!]?$`)
+	signOffRe   = lazily(`(?i)^((many )?thanks|thank you)( again)?,? and (kind |best |warm |all the )?(regards|wishes|best)[,.!]?$|^(with )?(kind|kindest|best|warm|warmest|many|all the|all|my|sincere|with many|very best)? ?(regards|wishes|thanks|thank you|sincerely|sincerely yours|yours|yours sincerely|yours faithfully|yours truly|respectfully yours|cheers|best|respectfully|cordially|take care|gratefully|with gratitude|with appreciation|warmly|fondly|speak soon)( again)?[,.!]?$`)
 	sentenceEnd = lazily(`[.!?]+["')\]]*(\s+|$)`)
 )
 

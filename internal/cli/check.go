@@ -90,7 +90,7 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return &usageError{err: err, hint: "give the path of a draft, or - to read stdin"}
 	}
-	findings := check.Check(check.Parse(data))
+	findings := check.Letter(check.Parse(data))
 	if findings == nil {
 		findings = []check.Finding{}
 	}
@@ -136,14 +136,11 @@ func readDraft(stdin io.Reader, file string) (string, []byte, error) {
 // writeFindings writes findings a line each, as compilers and linters do.
 func writeFindings(w io.Writer, name string, findings []check.Finding) error {
 	for _, f := range findings {
-		message := f.Message
+		text := f.String()
 		if f.Severity == check.Warning {
-			message = "warning: " + message
+			text = f.Rule + ": warning: " + strings.TrimPrefix(text, f.Rule+": ")
 		}
-		if f.Suggestion != "" {
-			message += "; " + f.Suggestion
-		}
-		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", name, f.Line, f.Rule, printable(message)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d: %s\n", name, f.Line, printable(text)); err != nil {
 			return err
 		}
 	}

@@ -242,8 +242,8 @@ func (opts *DraftOptions) edit(c *composed) (*composed, error) {
 		return nil, &keptError{err: fmt.Errorf("the edited draft: %w", err), kept: "your text is in " + path}
 	}
 	os.Remove(path)
-	for _, f := range check.Check(check.Parse(text)) {
-		warn(opts.IO.ErrOut, "the edited draft, line %d: %s: %s; %s", f.Line, f.Rule, f.Message, f.Suggestion)
+	for _, f := range check.Letter(check.Parse(text)) {
+		warn(opts.IO.ErrOut, "the edited draft, line %d: %s", f.Line, f.String())
 	}
 	edited := *c
 	edited.Draft, edited.text = d, textFormat(d)

@@ -45,8 +45,8 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 	// The user's own words are theirs: checked, and warned about, never
 	// rewritten.
 	if fields.ReasonText != "" {
-		for _, f := range check.CheckText(fields.ReasonText, 1) {
-			warn(opts.IO.ErrOut, "%s--reason-text: %s: %s; %s", opts.where, f.Rule, f.Message, f.Suggestion)
+		for _, f := range check.Text(fields.ReasonText, 1) {
+			warn(opts.IO.ErrOut, "%s--reason-text: %s", opts.where, f.String())
 		}
 	}
 	// A day's grace: it is yesterday somewhere on Earth, and this spares

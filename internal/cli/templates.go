@@ -258,7 +258,7 @@ func checkTemplate(env *Env, name string) error {
 					return fmt.Errorf("rendering %s (%s): %w", s.name, what, err)
 				}
 				letters++
-				for _, finding := range check.Check(check.Parse([]byte(textFormat(d)))) {
+				for _, finding := range check.Letter(check.Parse([]byte(textFormat(d)))) {
 					if finding.Rule == "door-open" && !f.KeepInTouch {
 						continue // not asked for
 					}

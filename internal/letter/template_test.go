@@ -192,7 +192,7 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 		}
 		// And it passes decline's own checks (a letter without the
 		// keep-in-touch sentence is warned about, as asked for).
-		for _, finding := range check.Check(check.Parse([]byte("Subject: " + d.Subject + "\n\n" + d.Body))) {
+		for _, finding := range check.Letter(check.Parse([]byte("Subject: " + d.Subject + "\n\n" + d.Body))) {
 			if finding.Rule != "door-open" || f.KeepInTouch {
 				t.Errorf("decline check: %s: %s", finding.Rule, finding.Message)
 			}
