@@ -301,7 +301,7 @@ func professional(d *Draft) []Finding {
 }
 
 var (
-	slang   = matcher(`gonna`, `wanna`, `gotta`, `kinda`, `sorta`, `lol`, `lmao`, `omg`, `btw`, `tbh`, `imo`, `imho`, `ya`, `yeah`, `yep`, `nope`, `cya`, `thx`, `pls`, `plz`, `u`, `ur`, `cuz`, `coz`, `bro`, `dude`, `y'all`, `ain't`, `nah`, `idk`, `fyi`)
+	slang = matcher(`gonna`, `wanna`, `gotta`, `kinda`, `sorta`, `lol`, `lmao`, `omg`, `btw`, `tbh`, `imo`, `imho`, `ya`, `yeah`, `yep`, `nope`, `cya`, `thx`, `pls`, `plz`, `u`, `ur`, `cuz`, `coz`, `bro`, `dude`, `y'all`, `ain't`, `nah`, `idk`, `fyi`)
 	// Capitals shout in a run of three words or more, or before an
 	// exclamation mark; one or two capital words are usually a name
 	// (NVIDIA, KPMG LLP) or an acronym.
