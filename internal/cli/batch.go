@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -132,8 +131,12 @@ func runBatch(b *BatchOptions) error {
 	defer file.Close()
 	if b.Strict {
 		// A first pass that only checks, so that nothing goes out if a
-		// row is bad; the file is read again for the second.
+		// row is bad; the file is read again for the second, which gives
+		// the warnings.
+		errOut := b.IO.ErrOut
+		b.IO.ErrOut = warningsOff{errOut}
 		bad, err := b.each(file, name, nil)
+		b.IO.ErrOut = errOut
 		if err != nil {
 			return err
 		}
@@ -144,15 +147,65 @@ func runBatch(b *BatchOptions) error {
 			return fmt.Errorf("reading %s again: %w", name, err)
 		}
 	}
-	s := &sender{BatchOptions: b, progress: b.IO.IsStderrTTY()}
-	bad, err := b.each(file, name, s.send)
-	if s.progress && s.done > 0 {
-		fmt.Fprintln(b.IO.ErrOut)
+	s := &sender{BatchOptions: b}
+	if b.IO.IsStderrTTY() {
+		// Every message clears the progress line before it is written.
+		s.progress = &progressLine{w: b.IO.ErrOut}
+		errOut := b.IO.ErrOut
+		b.IO.ErrOut = s.progress
+		defer func() { b.IO.ErrOut = errOut }()
 	}
+	bad, err := b.each(file, name, s.send)
 	if err != nil {
 		return err
 	}
 	return s.summary(bad)
+}
+
+// warningsOff drops warnings and keeps the rest, for the checking pass of
+// --strict, whose warnings the sending pass gives again.
+type warningsOff struct{ w io.Writer }
+
+func (w warningsOff) Write(p []byte) (int, error) {
+	if bytes.HasPrefix(p, []byte("decline: warning: ")) {
+		return len(p), nil
+	}
+	return w.w.Write(p)
+}
+
+// progressLine is stderr on a terminal, where a batch shows how many
+// letters it has drafted on a line of its own that other messages clear
+// and redraw.
+type progressLine struct {
+	w     io.Writer
+	shown string // the progress text on the line now
+	last  time.Time
+}
+
+func (p *progressLine) Write(b []byte) (int, error) {
+	if p.shown != "" {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+	n, err := p.w.Write(b)
+	if p.shown != "" {
+		fmt.Fprint(p.w, p.shown)
+	}
+	return n, err
+}
+
+// show sets the progress text, at most ten times a second unless final.
+func (p *progressLine) show(done int, final bool) {
+	if !final && time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	text := fmt.Sprintf("decline: %d letter%s drafted", done, plural(done))
+	fmt.Fprint(p.w, "\r\x1b[K"+text)
+	p.shown = text
+	if final {
+		fmt.Fprintln(p.w)
+		p.shown = ""
+	}
 }
 
 // open opens the batch file; stdin is spooled to a temporary file, which
@@ -219,20 +272,22 @@ func (b *BatchOptions) each(r io.Reader, name string, send func(row, *composed))
 		if err == io.EOF {
 			return bad, nil
 		}
-		line, _ := rd.FieldPos(0)
+		// A row that does not parse (a stray quote, a ragged row) is a bad
+		// row like any other: the reader goes on with the next.
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
+			r := badRow{line: perr.StartLine, column: perr.Column, message: perr.Err.Error()}
 			if errors.Is(perr.Err, csv.ErrFieldCount) {
-				r := badRow{line: perr.StartLine, message: fmt.Sprintf("has %d cells, but the header names %d columns", len(record), len(header))}
-				b.reportBad(name, r)
-				bad = append(bad, r)
-				continue
+				r.column, r.message = 0, fmt.Sprintf("has %d cells, but the header names %d columns", len(record), len(header))
 			}
-			return bad, &usageError{err: fmt.Errorf("%s:%d:%d: %v", name, perr.Line, perr.Column, perr.Err), hint: "check the file's quoting"}
+			b.reportBad(name, r)
+			bad = append(bad, r)
+			continue
 		}
 		if err != nil {
 			return bad, fmt.Errorf("reading %s: %w", name, err)
 		}
+		line, _ := rd.FieldPos(0)
 		r := row{line: line, values: make(map[string]string, len(index))}
 		for column, i := range index {
 			r.values[column] = record[i]
@@ -331,9 +386,8 @@ func (b *BatchOptions) reportBad(name string, r badRow) {
 type sender struct {
 	*BatchOptions
 	done     int
-	failed   []int // the lines whose letters did not go out
-	progress bool
-	last     time.Time
+	failed   []int        // the lines whose letters did not go out
+	progress *progressLine // nil when stderr is not a terminal
 }
 
 func (s *sender) send(r row, c *composed) {
@@ -352,9 +406,8 @@ func (s *sender) send(r row, c *composed) {
 		fmt.Fprintf(s.IO.ErrOut, "decline: %s: %s\n", what, map[bool]string{true: "would be sent", false: "sent"}[s.DryRun])
 	}
 	s.done++
-	if s.progress && time.Since(s.last) > 100*time.Millisecond {
-		fmt.Fprintf(s.IO.ErrOut, "\rdecline: %d letters", s.done)
-		s.last = time.Now()
+	if s.progress != nil {
+		s.progress.show(s.done, false)
 	}
 }
 
@@ -376,44 +429,14 @@ func (s *sender) write(line int, c *composed, out []byte) error {
 		fmt.Fprintf(s.IO.ErrOut, "decline: would write %s\n", path)
 		return nil
 	}
-	return writeNew(path, out, s.Force)
-}
-
-// writeNew writes data to path atomically: to a temporary file beside it,
-// then linked (or, with force, renamed) into place, so that no reader ever
-// sees half a letter, and an existing file is kept unless force.
-func writeNew(path string, data []byte, force bool) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(s.Out, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
+	err := state.WriteFile(path, out, 0o644, s.Force)
+	if errors.Is(err, state.ErrExist) {
+		return fmt.Errorf("%s exists; --force writes over it", path)
 	}
-	defer os.Remove(f.Name())
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	if force || runtime.GOOS == "windows" {
-		if !force {
-			if _, err := os.Stat(path); err == nil {
-				return fmt.Errorf("%s exists; --force writes over it", path)
-			}
-		}
-		return os.Rename(f.Name(), path)
-	}
-	if err := os.Link(f.Name(), path); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s exists; --force writes over it", path)
-		}
-		return err
-	}
-	return nil
+	return err
 }
 
 // pipe gives a letter to the --pipe command on its stdin.
@@ -434,6 +457,9 @@ func (s *sender) verb() string {
 
 // summary counts what went out, and lists the lines that did not.
 func (s *sender) summary(bad []badRow) error {
+	if s.progress != nil && s.done > 0 {
+		s.progress.show(s.done, true)
+	}
 	numbers := slices.Clone(s.failed)
 	for _, r := range bad {
 		numbers = append(numbers, r.line)
@@ -447,7 +473,7 @@ func (s *sender) summary(bad []badRow) error {
 	if s.DryRun {
 		verb = "would go out"
 	}
-	fmt.Fprintf(s.IO.ErrOut, "decline: %d of %d letters %s", s.done-len(s.failed), s.done+len(bad), verb)
+	fmt.Fprintf(s.IO.ErrOut, "decline: %d of %d letter%s %s", s.done-len(s.failed), s.done+len(bad), plural(s.done+len(bad)), verb)
 	if s.Out != "" && s.Out != "-" {
 		fmt.Fprintf(s.IO.ErrOut, " (in %s)", s.Out)
 	}
@@ -459,6 +485,14 @@ func (s *sender) summary(bad []badRow) error {
 		return errBatchIncomplete
 	}
 	return nil
+}
+
+// plural returns the "s" of a count of more or less than one.
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // errBatchIncomplete is the error of a batch some of whose rows did not go

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -94,9 +95,7 @@ func (s Store) DraftPath() string {
 	return filepath.Join(s.Dir, draftFile)
 }
 
-// write writes a file of the store atomically: to a temporary file in the
-// same directory, renamed over the old one, so that a crash leaves the old
-// file or the new one, never half of either.
+// write writes a file of the store, atomically.
 func (s Store) write(name string, data []byte) (string, error) {
 	if s.Dir == "" {
 		return "", errors.New("no state directory")
@@ -104,21 +103,54 @@ func (s Store) write(name string, data []byte) (string, error) {
 	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(s.Dir, "."+name+".*") // mode 0600
-	if err != nil {
-		return "", err
-	}
-	_, werr := f.Write(data)
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
 	path := filepath.Join(s.Dir, name)
-	if werr == nil {
-		werr = os.Rename(f.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("keeping %s: %w", path, werr)
+	if err := WriteFile(path, data, 0o600, true); err != nil {
+		return "", fmt.Errorf("keeping %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// ErrExist is the error of WriteFile when the file exists and may not be
+// replaced.
+var ErrExist = errors.New("the file exists")
+
+// WriteFile writes data to path atomically: to a temporary file in the
+// same directory, synced, then moved into place, so that a crash or Ctrl-C
+// leaves the old file or the new one, never half of either. Unless
+// replace, an existing file is kept and the error is ErrExist; the new
+// file is linked into place, which fails if one appeared meanwhile.
+func WriteFile(path string, data []byte, perm os.FileMode, replace bool) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // gone once renamed or linked, and on failure
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if replace {
+		return os.Rename(f.Name(), path)
+	}
+	switch err := os.Link(f.Name(), path); {
+	case errors.Is(err, fs.ErrExist):
+		return ErrExist
+	case err == nil:
+		return nil
+	}
+	// Some file systems (FAT, some network mounts) have no hard links:
+	// check, then rename.
+	if _, err := os.Lstat(path); err == nil {
+		return ErrExist
+	}
+	return os.Rename(f.Name(), path)
 }
