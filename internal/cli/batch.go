@@ -386,7 +386,7 @@ func (b *BatchOptions) reportBad(name string, r badRow) {
 type sender struct {
 	*BatchOptions
 	done     int
-	failed   []int        // the lines whose letters did not go out
+	failed   []int         // the lines whose letters did not go out
 	progress *progressLine // nil when stderr is not a terminal
 }
 
