@@ -354,6 +354,14 @@ func placeholder(d *Draft) []Finding {
 	return findings
 }
 
+// words says "word" or "words" for a count.
+func words(n int) string {
+	if n == 1 {
+		return "word"
+	}
+	return "words"
+}
+
 // The bounds of a letter's length, in words of its body.
 const (
 	minWords = 35
@@ -363,7 +371,7 @@ const (
 func length(d *Draft) []Finding {
 	switch {
 	case d.words < minWords:
-		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d word%s, too few to be courteous", d.words, map[bool]string{true: "s"}[d.words != 1]),
+		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d %s, too few to be courteous", d.words, words(d.words)),
 			Suggestion: fmt.Sprintf("write at least %d: thanks, the decision, a brief reason, and good wishes", minWords)}}
 	case d.words > maxWords:
 		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d words, too many for a decline", d.words),

@@ -214,7 +214,7 @@ func (b *BatchOptions) open() (*os.File, string, error) {
 	if b.File != "-" {
 		f, err := os.Open(b.File)
 		if err != nil {
-			return nil, "", &usageError{err: fmt.Errorf("reading %s: %w", b.File, errors.Unwrap(err)), hint: "give the path of a CSV file, or - for stdin"}
+			return nil, "", &usageError{err: fmt.Errorf("reading %s: %w", b.File, pathError(err)), hint: "give the path of a CSV file, or - for stdin"}
 		}
 		if strings.HasSuffix(strings.ToLower(b.File), ".tsv") {
 			b.TSV = true
@@ -403,7 +403,11 @@ func (s *sender) send(r row, c *composed) {
 		s.failed = append(s.failed, r.line)
 		fmt.Fprintf(s.IO.ErrOut, "decline: %s: not %s: %s\n", what, s.verb(), printable(err.Error()))
 	} else if s.Pipe != "" {
-		fmt.Fprintf(s.IO.ErrOut, "decline: %s: %s\n", what, map[bool]string{true: "would be sent", false: "sent"}[s.DryRun])
+		result := "sent"
+		if s.DryRun {
+			result = "would be sent"
+		}
+		fmt.Fprintf(s.IO.ErrOut, "decline: %s: %s\n", what, result)
 	}
 	s.done++
 	if s.progress != nil {
@@ -478,7 +482,7 @@ func (s *sender) summary(bad []badRow) error {
 		fmt.Fprintf(s.IO.ErrOut, " (in %s)", s.Out)
 	}
 	if len(lines) > 0 {
-		fmt.Fprintf(s.IO.ErrOut, "; not: %s %s", map[bool]string{true: "line", false: "lines"}[len(lines) == 1], strings.Join(lines, ", "))
+		fmt.Fprintf(s.IO.ErrOut, "; not: line%s %s", plural(len(lines)), strings.Join(lines, ", "))
 	}
 	fmt.Fprintln(s.IO.ErrOut)
 	if len(lines) > 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -65,7 +66,11 @@ summary on stderr.
 Rules:
 `)
 	for _, r := range check.Rules {
-		fmt.Fprintf(&b, "  %-14s %s%s\n", r.ID, r.Rationale, map[bool]string{true: " (a warning)"}[r.Severity == check.Warning])
+		rationale := r.Rationale
+		if r.Severity == check.Warning {
+			rationale += " (a warning)"
+		}
+		fmt.Fprintf(&b, "  %-14s %s\n", r.ID, rationale)
 	}
 	b.WriteString(`
 Formats (--format):
@@ -128,7 +133,7 @@ func readDraft(stdin io.Reader, file string) (string, []byte, error) {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return "", nil, fmt.Errorf("reading %s: %w", file, errors.Unwrap(err))
+		return "", nil, fmt.Errorf("reading %s: %w", file, pathError(err))
 	}
 	return file, data, nil
 }
@@ -145,6 +150,16 @@ func writeFindings(w io.Writer, name string, findings []check.Finding) error {
 		}
 	}
 	return nil
+}
+
+// pathError returns what went wrong with a file, without the path that
+// os's errors repeat.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // summary counts errors and warnings in words.

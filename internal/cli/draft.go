@@ -232,11 +232,17 @@ func (opts *DraftOptions) printLast() error {
 
 // missing reports whether a required answer is missing.
 func missing(a state.Answers) bool {
-	name := a.Name
-	if from, err := mail.ParseAddress(a.From); name == "" && err == nil {
-		name = from.Name
+	from, _ := mail.ParseAddress(a.From)
+	return strings.TrimSpace(a.Company) == "" || strings.TrimSpace(a.Role) == "" || strings.TrimSpace(signature(a.Name, from)) == ""
+}
+
+// signature returns the name a letter is signed with: --name, else the
+// name in --from.
+func signature(name string, from *mail.Address) string {
+	if name == "" && from != nil {
+		return from.Name
 	}
-	return strings.TrimSpace(a.Company) == "" || strings.TrimSpace(a.Role) == "" || strings.TrimSpace(name) == ""
+	return name
 }
 
 // answers gathers the answers for the letter: flags first, then (with

@@ -115,9 +115,7 @@ func (opts *DraftOptions) check(a state.Answers, date string) (letter.Fields, *m
 	from, to := address("from", a.From), address("to", a.To)
 
 	f := a.Fields
-	if f.Name == "" && from != nil {
-		f.Name = from.Name
-	}
+	f.Name = signature(f.Name, from)
 	f.InterviewDate = nil
 	if date = strings.TrimSpace(date); date != "" {
 		d, err := letter.ParseDate(date)

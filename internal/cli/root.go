@@ -146,8 +146,8 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, hint: fmt.Sprintf("run '%s --help' for the flags it takes", cmd.CommandPath())}
 	})
-	// cobra builds its own completion commands on every run; this one is
-	// built once and costs nothing until it is asked for.
+	// cobra builds its own completion commands, five of them with their
+	// help, on every run; this one is a single command.
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(draft, newBatchCmd(env), newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
 	completeValues(env, root)

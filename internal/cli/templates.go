@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -67,11 +66,11 @@ func (env *Env) templates() ([]source, error) {
 // templates, then a built-in one.
 func (env *Env) findTemplate(name string) (source, error) {
 	if strings.ContainsRune(name, os.PathSeparator) || strings.HasSuffix(name, ".tmpl") {
-		if text, err := os.ReadFile(name); err == nil {
-			return source{name: name, origin: name, text: string(text)}, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return source{}, fmt.Errorf("reading template %s: %w", name, err)
+		text, err := os.ReadFile(name)
+		if err != nil {
+			return source{}, &usageError{err: fmt.Errorf("reading template %s: %w", name, pathError(err)), hint: "'decline templates' lists the templates you can name instead"}
 		}
+		return source{name: name, origin: name, text: string(text)}, nil
 	}
 	if dir := env.userTemplates(); dir != "" {
 		file := filepath.Join(dir, name+".tmpl")
@@ -252,10 +251,14 @@ func checkTemplate(env *Env, name string) error {
 				if reason == "own" {
 					f.Reason, f.ReasonText = "", "I have decided to return to university this autumn."
 				}
-				what := fmt.Sprintf("%s, %s, %s", tone, reason, map[bool]string{true: "every answer", false: "the required answers"}[f.Contact != ""])
+				answers := "the required answers"
+				if f.Contact != "" {
+					answers = "every answer"
+				}
+				what := fmt.Sprintf("%s, %s, %s", tone, reason, answers)
 				d, err := t.Render(f)
 				if err != nil {
-					return fmt.Errorf("rendering %s (%s): %w", s.name, what, err)
+					return &usageError{err: fmt.Errorf("rendering %s (%s): %w", s.name, what, err), hint: "fix the template; 'decline templates vars' lists the fields it can use"}
 				}
 				letters++
 				for _, finding := range check.Letter(check.Parse([]byte(textFormat(d)))) {

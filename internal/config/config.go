@@ -107,12 +107,16 @@ func (c *Config) decode(path string, text []byte) error {
 	case errors.As(err, &derr):
 		line, _ := derr.Position()
 		message := strings.TrimPrefix(derr.Error(), "toml: ")
-		if key := strings.Join(derr.Key(), "."); key != "" {
+		key := strings.Join(derr.Key(), ".")
+		switch {
+		case key != "" && strings.Contains(message, "cannot decode"):
 			// go-toml words a wrong type in Go's terms.
 			message = key + ": must be text in quotes"
 			if key == "keep_in_touch" {
 				message = key + ": must be true or false"
 			}
+		case key != "":
+			message = key + ": " + message
 		}
 		return &Error{Path: path, Line: line, Err: errors.New(message)}
 	case err != nil:
