@@ -108,7 +108,7 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
 	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")
-	f.BoolVar(&opts.OSC52, "osc52", false, "with --copy: copy through the terminal (OSC 52), as over SSH")
+	f.BoolVar(&opts.OSC52, "osc52", false, "copy through the terminal (OSC 52), as over SSH; implies --copy")
 	f.BoolVar(&opts.Edit, "edit", false, "edit the draft in $VISUAL or $EDITOR before it goes out")
 	f.BoolVar(&opts.Open, "open", false, "open the draft in your mail client (a mailto: link)")
 	f.BoolVar(&opts.Retry, "retry", false, "start again from your last answers")
@@ -177,6 +177,7 @@ func runDraft(opts *DraftOptions) error {
 		return err
 	}
 	opts.config = cfg
+	opts.Copy = opts.Copy || opts.OSC52
 	if opts.Last {
 		return opts.printLast()
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -23,18 +24,20 @@ type terminal struct {
 }
 
 // terminal returns where to ask questions, or nil if there is nowhere: no
-// terminal, and no accessible mode asked for. In accessible mode (asked
-// for, or a dumb terminal, with which huh would choose it by itself) the
-// questions go to stderr and the answers may be piped in.
+// terminal, and no --accessible. With --accessible the questions go to
+// stderr, one a line, and the answers may be piped in. ACCESSIBLE, set in
+// a screen reader user's environment, and a dumb terminal (with which huh
+// would choose it by itself) ask the same way, but only in a terminal: a
+// script without one still never prompts.
 func (opts *DraftOptions) terminal() (*terminal, error) {
-	if opts.Accessible || opts.Getenv("ACCESSIBLE") != "" {
+	if opts.Accessible {
 		return &terminal{Terminal: form.Terminal{In: opts.IO.In, Out: opts.IO.ErrOut, Accessible: true}, close: func() {}}, nil
 	}
 	in, out, closeTTY, err := opts.IO.Terminal()
 	if err != nil {
 		return nil, nil // nowhere to ask: the missing answers are an error
 	}
-	accessible := opts.Getenv("TERM") == "dumb"
+	accessible := opts.Getenv("ACCESSIBLE") != "" || opts.Getenv("TERM") == "dumb"
 	return &terminal{Terminal: form.Terminal{In: in, Out: out, Accessible: accessible, Editor: opts.Desktop.EditorCommand()}, close: closeTTY}, nil
 }
 
@@ -47,13 +50,20 @@ func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error
 		}
 		return opts.given(strings.ReplaceAll(field, "_", "-"))
 	}
+	// The answers are kept as they come, where the form allows it, and at
+	// the end, so that an interrupted form loses nothing.
+	keep := func() error {
+		kept := *a
+		form.Finish(&kept.Fields)
+		if d, err := letter.ParseDate(strings.TrimSpace(*date)); err == nil {
+			kept.InterviewDate = d
+		}
+		return opts.Store.SaveAnswers(kept)
+	}
+	t.Answered = func() { keep() }
 	err := form.Ask(t.Terminal, form.Questions{Fields: &a.Fields, Date: date, Given: given, Preview: opts.preview(a.Fields)})
 	form.Finish(&a.Fields)
-	kept := *a
-	if d, derr := letter.ParseDate(strings.TrimSpace(*date)); derr == nil {
-		kept.InterviewDate = d
-	}
-	if serr := opts.Store.SaveAnswers(kept); serr != nil {
+	if serr := keep(); serr != nil {
 		warn(opts.IO.ErrOut, "could not keep your answers: %v", serr)
 	}
 	if errors.Is(err, form.ErrInterrupted) {
@@ -69,7 +79,8 @@ func (opts *DraftOptions) preview(answers letter.Fields) func(string) string {
 	if err != nil {
 		return nil
 	}
-	sample := letter.Fields{Company: "Acme", Role: "SRE", Contact: answers.Contact, Name: "you", Reason: letter.ReasonUnspecified}
+	sample := letter.Fields{Company: cmp.Or(answers.Company, "Acme"), Role: cmp.Or(answers.Role, "SRE"), Contact: answers.Contact,
+		Name: cmp.Or(answers.Name, "you"), Reason: letter.ReasonUnspecified}
 	return func(tone string) string {
 		t, err := templates.Lookup(language, kind, tone)
 		if err != nil {
@@ -99,9 +110,15 @@ func (opts *DraftOptions) review(t *terminal, a state.Answers, date string, c *c
 		case form.Print:
 			return opts.print(c)
 		case form.Copy:
-			return opts.copy(c)
+			if err := opts.copyDraft(c); err != nil {
+				return opts.fallBack(c, err)
+			}
+			return nil
 		case form.Open:
-			return opts.open(c)
+			if err := opts.openDraft(c); err != nil {
+				return opts.fallBack(c, err)
+			}
+			return nil
 		case form.Edit:
 			edited, err := opts.edit(c)
 			if err != nil {
@@ -138,17 +155,19 @@ func (opts *DraftOptions) deliver(c *composed) error {
 	}
 	var errs []error
 	if opts.Copy {
-		errs = append(errs, opts.copy(c))
+		errs = append(errs, opts.copyDraft(c))
 	}
 	if opts.Open {
-		errs = append(errs, opts.open(c))
+		errs = append(errs, opts.openDraft(c))
 	}
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return opts.fallBack(c, err)
+	}
+	return nil
 }
 
-// copy puts the draft on the clipboard. If that fails, the draft goes to
-// stdout instead, and the error says why and what to do.
-func (opts *DraftOptions) copy(c *composed) error {
+// copyDraft puts the draft on the clipboard, and says so.
+func (opts *DraftOptions) copyDraft(c *composed) error {
 	out, err := opts.format(c)
 	if err != nil {
 		return err
@@ -156,34 +175,34 @@ func (opts *DraftOptions) copy(c *composed) error {
 	if opts.OSC52 {
 		_, tty, closeTTY, err := opts.IO.Terminal()
 		if err != nil {
-			return opts.fallBack(c, &desktop.Problem{Err: errors.New("copying through the terminal: there is no terminal"), Hint: "run decline in a terminal, or copy without --osc52"})
+			return &desktop.Problem{Err: errors.New("copying through the terminal: there is no terminal"), Hint: "run decline in a terminal, or copy without --osc52"}
 		}
 		defer closeTTY()
 		if err := opts.Desktop.CopyOSC52(string(out), tty); err != nil {
-			return opts.fallBack(c, fmt.Errorf("copying through the terminal: %w", err))
+			return fmt.Errorf("copying through the terminal: %w", err)
 		}
 		fmt.Fprintln(opts.IO.ErrOut, "decline: asked the terminal to copy the draft (OSC 52); it cannot confirm it did: check by pasting")
 		return nil
 	}
 	if err := opts.Desktop.Copy(string(out), opts.config.ClipboardCommand); err != nil {
-		return opts.fallBack(c, err)
+		return err
 	}
 	fmt.Fprintln(opts.IO.ErrOut, "decline: copied the draft to the clipboard")
 	return nil
 }
 
-// open hands the draft to the mail client as a mailto: link. If that
-// fails, the draft goes to stdout instead.
-func (opts *DraftOptions) open(c *composed) error {
+// openDraft hands the draft to the mail client as a mailto: link, and
+// says so.
+func (opts *DraftOptions) openDraft(c *composed) error {
 	if err := opts.Desktop.Open(mail.Mailto(c.to, c.Subject, c.Body)); err != nil {
-		return opts.fallBack(c, err)
+		return err
 	}
 	fmt.Fprintln(opts.IO.ErrOut, "decline: opened the draft in your mail client")
 	return nil
 }
 
-// fallBack prints the draft, so that it is not lost, and returns err
-// saying where else it is kept.
+// fallBack prints the draft, once, so that it is not lost when it could
+// not go where it was sent, and returns err saying where else it is kept.
 func (opts *DraftOptions) fallBack(c *composed, err error) error {
 	if perr := opts.print(c); perr != nil {
 		return errors.Join(err, perr)
@@ -230,6 +249,7 @@ func (opts *DraftOptions) edit(c *composed) (*composed, error) {
 		return nil, opts.fallBack(c, fmt.Errorf("reading the edited draft: %w", err))
 	}
 	if strings.TrimSpace(string(text)) == "" {
+		os.Remove(path)
 		return nil, &desktop.Problem{Err: errors.New("the edited draft is empty: nothing was sent or printed"),
 			Hint: "the draft before editing is kept in " + opts.Store.DraftPath() + " (decline --last prints it)"}
 	}

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/atotto/clipboard"
 	"github.com/aymanbagabas/go-osc52/v2"
@@ -138,12 +139,12 @@ func (e Env) Open(url string) error {
 		name = "xdg-open"
 	}
 	if _, err := e.LookPath(name); err != nil {
-		return &Problem{Err: fmt.Errorf("opening the mail client: %s was not found", name), Hint: "install xdg-utils, or copy the draft with --copy"}
+		return &Problem{Err: fmt.Errorf("opening the mail client: %s was not found", name), Hint: "install xdg-utils, which provides xdg-open"}
 	}
 	cmd := exec.Command(name, append(args, url)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
+	if err := run(cmd); err != nil {
 		return &Problem{Err: fmt.Errorf("opening the mail client with %s: %v%s", name, err, detail(stderr.String())),
 			Hint: "check that a mail client handles mailto: links, or copy the draft with --copy"}
 	}
@@ -162,10 +163,26 @@ func Shell(command string, input []byte) error {
 	cmd.Stdin = bytes.NewReader(input)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := cmd.Run(); err != nil {
+	if err := run(cmd); err != nil {
 		return fmt.Errorf("%q: %v%s", command, err, detail(output.String()))
 	}
 	return nil
+}
+
+// lingering is how long to wait, once a program has exited, for its
+// children to close the output they share with it.
+const lingering = 500 * time.Millisecond
+
+// run runs cmd and waits for it, but not for the children it leaves
+// running with its output: xclip stays to serve the selection, and
+// xdg-open may start the mail client. Their output is not waited for.
+func run(cmd *exec.Cmd) error {
+	cmd.WaitDelay = lingering
+	err := cmd.Run()
+	if errors.Is(err, exec.ErrWaitDelay) {
+		return nil
+	}
+	return err
 }
 
 // detail returns the first line of a program's output, to quote.

@@ -31,6 +31,9 @@ func runAccessible(t Terminal, groups []group) error {
 			if r.eof && r.n == read {
 				return fmt.Errorf("%w: no answer to %q", ErrAnswersEnded, f.GetKey())
 			}
+			if t.Answered != nil {
+				t.Answered()
+			}
 		}
 	}
 	return nil

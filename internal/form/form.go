@@ -37,6 +37,9 @@ type Terminal struct {
 	Out        io.Writer
 	Accessible bool // line by line, for screen readers
 	Editor     []string
+	// Answered, when set, is called after each answer in accessible mode,
+	// where a Ctrl-C ends the process at once.
+	Answered func()
 }
 
 // Questions are the answers to ask for, prefilled with what is known.
