@@ -12,8 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"time"
 
 	"github.com/spf13/cobra/doc"
 
@@ -41,13 +39,9 @@ func write(dir string) error {
 	if err := os.MkdirAll(man, 0o755); err != nil {
 		return err
 	}
+	// cobra/doc dates the pages by SOURCE_DATE_EPOCH when it is set, as
+	// reproducible builds do.
 	header := &doc.GenManHeader{Title: "DECLINE", Section: "1", Source: "decline " + cli.Version(), Manual: "decline manual"}
-	// The same pages for the same source: dated by SOURCE_DATE_EPOCH, as
-	// reproducible builds do, when it is set.
-	if epoch, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil && epoch > 0 {
-		date := time.Unix(epoch, 0).UTC()
-		header.Date = &date
-	}
 	if err := doc.GenManTree(root, header, man); err != nil {
 		return fmt.Errorf("writing man pages: %w", err)
 	}
