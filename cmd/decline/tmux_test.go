@@ -275,3 +275,18 @@ func TestTerminalBatchProgress(t *testing.T) {
 		t.Errorf("the pane shows no progress and summary:\n%s", screen)
 	}
 }
+
+// Ctrl-C at the review step: exit 130, and the message says where the
+// draft is kept.
+func TestTerminalCtrlCAtReview(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch 2> err.txt")
+	p.keys("Your name", "Sam", "Enter")
+	p.keys("What now?", "C-c")
+	if got := p.status(); got != "130" {
+		t.Fatalf("exit status %s, want 130", got)
+	}
+	if got := readFile(t, filepath.Join(dir, "err.txt")); !strings.Contains(got, "the draft is kept in "+dir+"/state/decline/last-draft.txt") {
+		t.Errorf("stderr got %q, want it to say where the draft is kept", got)
+	}
+}

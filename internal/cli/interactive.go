@@ -207,7 +207,10 @@ func (opts *DraftOptions) fallBack(c *composed, err error) error {
 	if perr := opts.print(c); perr != nil {
 		return errors.Join(err, perr)
 	}
-	return &keptError{err: err, kept: "the draft went to stdout instead; " + opts.keptAt()}
+	// Each failure is told; where the draft went, once, after them.
+	errs := unjoin(err)
+	errs[len(errs)-1] = &keptError{err: errs[len(errs)-1], kept: "the draft went to stdout instead; " + opts.keptAt()}
+	return errors.Join(errs...)
 }
 
 // edit opens the draft's text in the user's editor and returns what they
