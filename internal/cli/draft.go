@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/desktop"
-	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
 	"github.com/decline-cli/decline/internal/state"
@@ -36,14 +34,8 @@ var formats = []letter.Option{
 
 // DraftOptions are what decline draft is asked to do.
 type DraftOptions struct {
-	IO         *iostreams.IOStreams
-	Now        func() time.Time
-	Random     func() uint64
-	Templates  fs.FS
-	Getenv     func(string) string
-	ConfigPath string
-	Store      state.Store
-	Desktop    desktop.Env
+	*Env  // the streams, clock, templates, settings and desktop of the run
+	Store state.Store
 
 	Fields        letter.Fields
 	InterviewDate string
@@ -64,8 +56,6 @@ type DraftOptions struct {
 	given func(flag string) bool
 	// config holds the settings of the environment and the config file.
 	config *config.Config
-	// env finds the user's templates.
-	env *Env
 	// where says, in a batch, which row warnings are about.
 	where string
 	// keeping says whether to keep the answers and the draft: when the
@@ -76,8 +66,7 @@ type DraftOptions struct {
 
 // newDraftOptions returns options for drafting in env.
 func newDraftOptions(env *Env) *DraftOptions {
-	return &DraftOptions{IO: env.IO, Now: env.Now, Random: env.Random, Templates: env.Templates,
-		Getenv: env.Getenv, ConfigPath: env.ConfigPath, Store: state.Store{Dir: env.StateDir}, Desktop: env.Desktop, env: env}
+	return &DraftOptions{Env: env, Store: state.Store{Dir: env.StateDir}}
 }
 
 func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {

@@ -26,7 +26,7 @@ type composed struct {
 // draft checks the answers, renders the letter and keeps it, with the
 // answers, in the state directory.
 func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error) {
-	fields, from, to, err := opts.check(a, date)
+	fields, from, to, err := opts.validate(a, date)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func (opts *DraftOptions) draft(a state.Answers, date string) (*composed, error)
 // with --template, else the built-in one of the tone.
 func (opts *DraftOptions) template(tone string) (*letter.Template, error) {
 	if opts.Template != "" {
-		s, err := opts.env.findTemplate(opts.Template)
+		s, err := opts.findTemplate(opts.Template)
 		if err != nil {
 			return nil, err
 		}
@@ -94,9 +94,9 @@ func (opts *DraftOptions) keep(a state.Answers, c *composed) {
 	}
 }
 
-// check checks the answers and returns the letter's fields and
+// validate checks the answers and returns the letter's fields and
 // addresses, or every problem found.
-func (opts *DraftOptions) check(a state.Answers, date string) (letter.Fields, *mail.Address, *mail.Address, error) {
+func (opts *DraftOptions) validate(a state.Answers, date string) (letter.Fields, *mail.Address, *mail.Address, error) {
 	var problems []error
 	address := func(field, value string) *mail.Address {
 		if value == "" {

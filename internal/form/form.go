@@ -132,7 +132,7 @@ func questions(t Terminal, q Questions) []group {
 	ask := func(field string) bool { return !q.Given(field) }
 	text := func(field, title, description string, value *string, required bool) huh.Field {
 		return huh.NewInput().Key(field).Title(title).Description(description).Value(value).
-			Validate(func(s string) error { return check(field, s, required) })
+			Validate(func(s string) error { return validate(field, s, required) })
 	}
 
 	var interview, reason, own, how []huh.Field
@@ -170,7 +170,7 @@ func questions(t Terminal, q Questions) []group {
 			Options(options...).Value(&f.Reason))
 		own = append(own, huh.NewText().Key("reason_text").Title("Your reason, in one or two short sentences").
 			Description("At most 20 words. ctrl+e opens your editor.").Editor(t.Editor...).
-			Value(&f.ReasonText).Validate(func(s string) error { return check("reason_text", s, true) }))
+			Value(&f.ReasonText).Validate(func(s string) error { return validate("reason_text", s, true) }))
 	}
 	if ask("tone") {
 		options := make([]huh.Option[string], len(letter.Tones))
@@ -227,9 +227,9 @@ func newForm(t Terminal, groups []group) *huh.Form {
 	return huh.NewForm(pages...).WithInput(t.In).WithOutput(t.Out).WithShowHelp(true).WithTheme(huh.ThemeCharm())
 }
 
-// check validates an answer as the letter will: the form refuses it with
+// validate checks an answer as the letter will: the form refuses it with
 // the same message, without leaving the form.
-func check(field, value string, required bool) error {
+func validate(field, value string, required bool) error {
 	if required && strings.TrimSpace(value) == "" {
 		return message(errors.New("an answer is needed"))
 	}
