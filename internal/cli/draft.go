@@ -4,47 +4,33 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/decline-cli/decline/internal/answers"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/desktop"
+	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
 	"github.com/decline-cli/decline/internal/state"
 )
-
-// The built-in letters are English letters declining an interview.
-const (
-	language = "en"
-	kind     = "interview"
-)
-
-// formats are the forms a draft can be printed in, for --format.
-var formats = []letter.Option{
-	{Key: "text", Description: "a Subject: line, a blank line, then the body (the default)"},
-	{Key: "eml", Description: "an RFC 5322 message for msmtp -t, sendmail -t or mutt -H"},
-	{Key: "subject", Description: "the subject line alone"},
-	{Key: "body", Description: "the body alone"},
-	{Key: "json", Description: "the subject, the body and the fields used, for scripts"},
-	{Key: "mailto", Description: "a mailto: link (RFC 6068) for a mail client"},
-}
 
 // DraftOptions are what decline draft is asked to do.
 type DraftOptions struct {
 	*Env  // the streams, clock, templates, settings and desktop of the run
 	Store state.Store
 
-	Fields        letter.Fields
-	InterviewDate string
-	From, To      string
-	Format        string
+	Answers  answers.Answers // the flags' answers; given says which were given
+	Format   string
+	Template string // a template of the user's: a file or a name
 
-	Template   string // a template of the user's: a file or a name
-	NoInput    bool   // never prompt
-	Accessible bool   // prompt line by line, for screen readers
+	NoInput    bool // never prompt
+	Accessible bool // prompt line by line, for screen readers
 	Copy       bool
 	OSC52      bool // copy through the terminal
 	Edit       bool
@@ -56,21 +42,13 @@ type DraftOptions struct {
 	given func(flag string) bool
 	// config holds the settings of the environment and the config file.
 	config *config.Config
-	// where says, in a batch, which row warnings are about.
-	where string
-	// keeping says whether to keep the answers and the draft: when the
-	// user typed them, or the draft goes somewhere that can fail. A
-	// script's flags and the pipe it prints to keep them already.
-	keeping bool
-}
-
-// newDraftOptions returns options for drafting in env.
-func newDraftOptions(env *Env) *DraftOptions {
-	return &DraftOptions{Env: env, Store: state.Store{Dir: env.StateDir}}
+	// kept says where the draft of this run is kept, once it is: "" while
+	// it is not.
+	kept string
 }
 
 func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
-	opts := newDraftOptions(env)
+	opts := &DraftOptions{Env: env, Store: state.Store{Dir: env.StateDir}}
 	cmd := &cobra.Command{
 		Use:   "draft",
 		Short: "Draft the email that declines an interview (the default command)",
@@ -80,6 +58,7 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
     --from "Sam Lee <sam@example.org>" --reason staying --tone warm \
     --interview-date 2026-12-03 --format eml | msmtp -t
   decline ... --format body | mail -s "$(decline ... --format subject)" rivera@acme.example
+  decline --lang en-GB --company Acme --role SRE --name Sam
   decline --retry
   decline --last --copy`,
 		Args: noArgs,
@@ -92,8 +71,8 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	opts.letterFlags(f)
-	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(formats), ", "))
+	answerFlags(f, &opts.Answers, &opts.Template)
+	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(format.Draft), ", "))
 	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
 	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")
@@ -106,22 +85,43 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	return cmd
 }
 
-// letterFlags defines the flags that give a letter's answers, and the
-// template to write it with, on f.
-func (opts *DraftOptions) letterFlags(f *pflag.FlagSet) {
-	f.StringVar(&opts.Fields.Company, "company", "", "the company you are declining (required)")
-	f.StringVar(&opts.Fields.Role, "role", "", "the role you were invited to interview for (required)")
-	f.StringVar(&opts.Fields.Contact, "contact", "", "the recruiter or hiring manager to greet, such as \"Ms. Rivera\" (default: the hiring team)")
-	f.StringVar(&opts.Fields.Reason, "reason", letter.ReasonUnspecified, "why, as a key: "+strings.Join(letter.Keys(letter.Reasons), ", "))
-	f.StringVar(&opts.Fields.ReasonText, "reason-text", "", "why, in your own words: one or two short sentences, instead of --reason")
-	f.StringVar(&opts.Fields.Tone, "tone", letter.DefaultTone, "the register: "+strings.Join(letter.Keys(letter.Tones), ", "))
-	f.StringVar(&opts.InterviewDate, "interview-date", "", "the day of the interview, as YYYY-MM-DD")
-	f.BoolVar(&opts.Fields.KeepInTouch, "keep-in-touch", true, "offer to stay in touch about future roles")
-	f.StringVar(&opts.Fields.Refer, "refer", "", "someone you offer to recommend for the role")
-	f.StringVar(&opts.Fields.Name, "name", "", "your name, for the signature (default: the name in --from)")
-	f.StringVar(&opts.From, "from", "", "your address, such as \"Sam Lee <sam@example.org>\"")
-	f.StringVar(&opts.To, "to", "", "their address, such as rivera@acme.example")
-	f.StringVar(&opts.Template, "template", "", "write the letter with this template: a file, or a name 'decline templates' lists")
+// answerFlags defines the flags that give a letter's answers, and the
+// template to write it with, on f: decline draft's and decline batch's.
+func answerFlags(f *pflag.FlagSet, a *answers.Answers, template *string) {
+	f.StringVar(&a.Company, "company", "", "the company you are declining (required)")
+	f.StringVar(&a.Role, "role", "", "the role you were invited to interview for (required)")
+	f.StringVar(&a.Contact, "contact", "", "the recruiter or hiring manager to greet, such as \"Ms. Rivera\" (default: the hiring team)")
+	f.StringVar(&a.Kind, "kind", letter.DefaultKind, "what you are declining: "+strings.Join(kindKeys(), ", "))
+	f.StringVar(&a.Lang, "lang", "", "the letter's language, a BCP 47 tag: "+strings.Join(languageKeys(), ", ")+" (default: your locale's English)")
+	f.StringVar(&a.Reason, "reason", letter.ReasonUnspecified, "why, as a key: "+strings.Join(letter.Keys(letter.Reasons), ", "))
+	f.StringVar(&a.ReasonText, "reason-text", "", "why, in your own words: one or two short sentences, instead of --reason")
+	f.StringVar(&a.Tone, "tone", letter.DefaultTone, "the register: "+strings.Join(letter.Keys(letter.Tones), ", "))
+	f.StringVar(&a.InterviewDate, "interview-date", "", "the day of the interview, as YYYY-MM-DD")
+	f.BoolVar(&a.KeepInTouch, "keep-in-touch", true, "offer to stay in touch about future roles")
+	f.StringVar(&a.Refer, "refer", "", "someone you offer to recommend for the role")
+	f.StringVar(&a.Name, "name", "", "your name, for the signature (default: the name in --from)")
+	f.StringVar(&a.From, "from", "", "your address, such as \"Sam Lee <sam@example.org>\"")
+	f.StringVar(&a.To, "to", "", "their address, such as rivera@acme.example")
+	f.StringVar(template, "template", "", "write the letter with this template: a file, or a name 'decline templates' lists")
+}
+
+// answerFields are the fields the answer flags set, by json name.
+var answerFields = []string{"kind", "lang", "company", "role", "contact", "reason", "reason_text", "tone", "interview_date", "refer", "name", "from", "to"}
+
+func kindKeys() []string {
+	keys := make([]string, len(letter.Kinds))
+	for i, k := range letter.Kinds {
+		keys[i] = k.Key
+	}
+	return keys
+}
+
+func languageKeys() []string {
+	keys := make([]string, len(letter.Languages))
+	for i, l := range letter.Languages {
+		keys[i] = l.Key
+	}
+	return keys
 }
 
 // draftHelp describes the letters and the values of the flags that take
@@ -138,17 +138,38 @@ draft, and asks what to do with it. Without a terminal, or with
 questions, copies, edits or opens are kept in the state directory:
 --retry and --last read them back.
 
+Kinds (--kind):
+` + optionList(kindOptions()) + `
+Languages (--lang):
+` + optionList(languageOptions()) + `
 Reasons (--reason):
 ` + optionList(letter.Reasons) + `
 Tones (--tone):
 ` + optionList(letter.Tones) + `
 Formats (--format):
-` + optionList(formats) + `
+` + optionList(format.Draft) + `
 Settings come from flags, then the environment (DECLINE_NAME, DECLINE_FROM,
-DECLINE_TONE, DECLINE_KEEP_IN_TOUCH, DECLINE_SIGNATURE,
-DECLINE_CLIPBOARD_COMMAND), then the config file (decline config path).
+DECLINE_KIND, DECLINE_LANG, DECLINE_TONE, DECLINE_KEEP_IN_TOUCH,
+DECLINE_SIGNATURE, DECLINE_CLIPBOARD_COMMAND), then the config file
+(decline config path).
 
 ` + exitStatusHelp
+}
+
+func kindOptions() []letter.Option {
+	options := make([]letter.Option, len(letter.Kinds))
+	for i, k := range letter.Kinds {
+		options[i] = k.Option
+	}
+	return options
+}
+
+func languageOptions() []letter.Option {
+	options := make([]letter.Option, len(letter.Languages))
+	for i, l := range letter.Languages {
+		options[i] = l.Option
+	}
+	return options
 }
 
 // optionList lists options for help text, one a line.
@@ -167,34 +188,94 @@ func runDraft(opts *DraftOptions) error {
 	}
 	opts.config = cfg
 	opts.Copy = opts.Copy || opts.OSC52
+	opts.Format = strings.ToLower(opts.Format)
+	formatErr := letter.Lookup("format", format.Draft, opts.Format)
 	if opts.Last {
+		if formatErr != nil {
+			return formatErr
+		}
 		return opts.printLast()
 	}
-	a, date, err := opts.answers()
+	a, err := opts.answers()
 	if err != nil {
 		return err
 	}
+	composer, err := opts.composer()
+	if err != nil {
+		return errors.Join(err, formatErr)
+	}
 	var term *terminal
-	if (opts.Retry || missing(a)) && !opts.NoInput {
+	if (opts.Retry || missing(a)) && !opts.NoInput && formatErr == nil {
 		if term, err = opts.terminal(); err != nil {
 			return err
 		}
 	}
-	opts.keeping = term != nil || opts.Retry || opts.Copy || opts.Edit || opts.Open
+	keeping := term != nil || opts.Retry || opts.Copy || opts.Edit || opts.Open
 	if term != nil {
 		defer term.close()
-		if err := opts.ask(term, &a, &date); err != nil {
+		if err := opts.ask(term, &a); err != nil {
 			return err
 		}
 	}
-	d, err := opts.draft(a, date)
-	if err != nil {
+	d, err := opts.compose(composer, a)
+	if err = errors.Join(err, formatErr); err != nil {
 		return err
 	}
+	if keeping {
+		opts.keep(a, d)
+	}
 	if term != nil && !opts.Copy && !opts.Edit && !opts.Open && opts.IO.IsStdoutTTY() {
-		return opts.review(term, a, date, d)
+		return opts.review(term, composer, a, d)
 	}
 	return opts.deliver(d)
+}
+
+// compose writes the letter and says what is worth saying about it.
+func (opts *DraftOptions) compose(c compose.Composer, a answers.Answers) (compose.Draft, error) {
+	d, warnings, err := c.Compose(a, opts.Now())
+	if err != nil {
+		return d, err
+	}
+	for _, w := range append(warnings, format.Warnings(opts.Format, d)...) {
+		warn(opts.IO.ErrOut, "%s", warning(w))
+	}
+	return d, nil
+}
+
+// warning words a warning for the command line, naming the flag.
+func warning(w compose.Warning) string {
+	if w.Action == "" {
+		return flagName(w.Field) + ": " + w.Message
+	}
+	return w.Message + "; " + w.Action + " " + flagName(w.Field)
+}
+
+// composer returns what writes the letter: the user's --template, or the
+// catalogue's templates.
+func (opts *DraftOptions) composer() (compose.Composer, error) {
+	return opts.Env.composer(opts.Template)
+}
+
+// composer returns what writes letters with a template of the user's,
+// named or a file, or with the built-in ones when name is "".
+func (env *Env) composer(name string) (compose.Composer, error) {
+	templates, err := letter.Open(env.Templates)
+	if err != nil {
+		return compose.Composer{}, err
+	}
+	c := compose.Composer{Templates: templates}
+	if name == "" {
+		return c, nil
+	}
+	s, err := env.findTemplate(name)
+	if err != nil {
+		return c, err
+	}
+	if c.Own, err = s.Parse(); err != nil {
+		return c, &compose.TemplateError{Name: s.Name, Err: err}
+	}
+	c.OwnName = s.Name
+	return c, nil
 }
 
 // printLast delivers the last draft kept (as it was sent, edits
@@ -207,44 +288,66 @@ func (opts *DraftOptions) printLast() error {
 	if err != nil {
 		return fmt.Errorf("reading the last draft: %w", err)
 	}
-	d, err := parseText(text)
+	ld, err := compose.ParseText(text)
 	if err != nil {
 		return fmt.Errorf("reading the last draft %s: %w", opts.Store.DraftPath(), err)
 	}
-	c := &composed{Draft: d, text: text}
+	d := compose.Draft{Draft: ld}
 	if a, err := opts.Store.Answers(); err == nil {
-		c.fields = a.Fields
-		c.from, _ = mail.ParseAddress(a.From)
-		c.to, _ = mail.ParseAddress(a.To)
+		d.Fields = letter.Fields{Kind: a.Kind, Lang: a.Lang, Company: a.Company, Role: a.Role, Contact: a.Contact, Reason: a.Reason,
+			ReasonText: a.ReasonText, Tone: a.Tone, KeepInTouch: a.KeepInTouch, Refer: a.Refer, Name: a.Name, Signature: a.Signature}
+		d.Fields.InterviewDate, _ = letter.ParseDate(a.InterviewDate)
+		d.From, _ = mail.ParseAddress(a.From)
+		d.To, _ = mail.ParseAddress(a.To)
 	}
-	return opts.deliver(c)
+	opts.kept = opts.Store.DraftPath()
+	return opts.deliver(d)
 }
 
 // missing reports whether a required answer is missing.
-func missing(a state.Answers) bool {
-	from, _ := mail.ParseAddress(a.From)
-	return strings.TrimSpace(a.Company) == "" || strings.TrimSpace(a.Role) == "" || strings.TrimSpace(signature(a.Name, from)) == ""
-}
-
-// signature returns the name a letter is signed with: --name, else the
-// name in --from.
-func signature(name string, from *mail.Address) string {
-	if name == "" && from != nil {
-		return from.Name
+func missing(a answers.Answers) bool {
+	name := a.Name
+	if from, _ := mail.ParseAddress(a.From); name == "" && from != nil {
+		name = from.Name
 	}
-	return name
+	return strings.TrimSpace(a.Company) == "" || strings.TrimSpace(a.Role) == "" || strings.TrimSpace(name) == ""
 }
 
 // answers gathers the answers for the letter: flags first, then (with
 // --retry) the last answers, then the environment and the config file,
-// then the defaults. The interview date stays as typed until it is
-// checked with the rest.
-func (opts *DraftOptions) answers() (state.Answers, string, error) {
-	cfg := opts.config
-	a := state.Answers{
-		Fields: letter.Fields{Reason: letter.ReasonUnspecified, Tone: letter.DefaultTone, KeepInTouch: true,
-			Name: cfg.Name, Signature: cfg.Signature},
-		From: cfg.From,
+// then the defaults.
+func (opts *DraftOptions) answers() (answers.Answers, error) {
+	a := defaults(opts.config, opts.Getenv)
+	if opts.Retry {
+		last, err := opts.Store.Answers()
+		if errors.Is(err, fs.ErrNotExist) {
+			return a, &desktop.Problem{Err: errors.New("there are no answers to retry yet"), Hint: "run decline without --retry"}
+		}
+		if err != nil {
+			return a, err
+		}
+		a = last
+	}
+	for _, field := range answerFields {
+		if opts.given(strings.ReplaceAll(field, "_", "-")) {
+			a.Set(field, *opts.Answers.Field(field))
+		}
+	}
+	if opts.given("keep-in-touch") {
+		a.KeepInTouch = opts.Answers.KeepInTouch
+	}
+	a.Reasons(opts.given("reason"), opts.given("reason-text"))
+	return a, nil
+}
+
+// defaults returns the answers of the settings, over the catalogue's
+// defaults: the language is the settings', else the English of the
+// user's locale.
+func defaults(cfg *config.Config, getenv func(string) string) answers.Answers {
+	a := answers.Defaults()
+	a.Name, a.Signature, a.From = cfg.Name, cfg.Signature, cfg.From
+	if cfg.Kind != "" {
+		a.Kind = cfg.Kind
 	}
 	if cfg.Tone != "" {
 		a.Tone = cfg.Tone
@@ -252,45 +355,40 @@ func (opts *DraftOptions) answers() (state.Answers, string, error) {
 	if cfg.KeepInTouch != nil {
 		a.KeepInTouch = *cfg.KeepInTouch
 	}
-	date := ""
-	if opts.Retry {
-		last, err := opts.Store.Answers()
-		if errors.Is(err, fs.ErrNotExist) {
-			return a, "", &desktop.Problem{Err: errors.New("there are no answers to retry yet"), Hint: "run decline without --retry"}
+	a.Lang = cfg.Lang
+	if a.Lang == "" {
+		locale := getenv("LC_ALL")
+		if locale == "" {
+			locale = getenv("LC_MESSAGES")
 		}
-		if err != nil {
-			return a, "", err
+		if locale == "" {
+			locale = getenv("LANG")
 		}
-		a = last
-		if last.InterviewDate != nil {
-			date = last.InterviewDate.String()
-		}
+		a.Lang = letter.LangOfLocale(locale)
 	}
+	return a
+}
 
-	f, given := &opts.Fields, opts.given
-	for _, s := range []struct {
-		flag string
-		set  func()
-	}{
-		{"company", func() { a.Company = f.Company }},
-		{"role", func() { a.Role = f.Role }},
-		{"contact", func() { a.Contact = f.Contact }},
-		{"reason", func() { a.Reason, a.ReasonText = f.Reason, "" }},
-		{"reason-text", func() { a.ReasonText = f.ReasonText }},
-		{"tone", func() { a.Tone = f.Tone }},
-		{"interview-date", func() { date = opts.InterviewDate }},
-		{"keep-in-touch", func() { a.KeepInTouch = f.KeepInTouch }},
-		{"refer", func() { a.Refer = f.Refer }},
-		{"name", func() { a.Name = f.Name }},
-		{"from", func() { a.From = opts.From }},
-		{"to", func() { a.To = opts.To }},
-	} {
-		if given(s.flag) {
-			s.set()
-		}
+// keep saves the answers and the draft, so that --retry and --last find
+// them. Failing to is worth a warning, not a failure: the draft is still
+// on its way, and the hints no longer say it is kept.
+func (opts *DraftOptions) keep(a answers.Answers, d compose.Draft) {
+	opts.kept = ""
+	if err := opts.Store.SaveAnswers(a); err != nil {
+		warn(opts.IO.ErrOut, "could not keep your answers: %v", err)
 	}
-	if given("reason-text") && !given("reason") {
-		a.Reason = ""
+	path, err := opts.Store.SaveDraft(d.Text())
+	if err != nil {
+		warn(opts.IO.ErrOut, "could not keep the draft: %v", err)
+		return
 	}
-	return a, date, nil
+	opts.kept = path
+}
+
+// keptAt says where the draft is kept, or that it is not.
+func (opts *DraftOptions) keptAt() string {
+	if opts.kept == "" {
+		return "the draft could not be kept (see the warning above): copy it from here"
+	}
+	return "the draft is kept in " + filepath.Clean(opts.kept) + " (decline --last prints it)"
 }

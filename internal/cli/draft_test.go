@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/desktop"
+	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/golden"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
@@ -43,21 +45,25 @@ func TestDraftFlags(t *testing.T) {
 	}{{
 		name: "defaults",
 		args: []string{"draft"},
-		want: DraftOptions{Fields: letter.Fields{Reason: "unspecified", Tone: "formal", KeepInTouch: true}, Format: "text"},
+		want: DraftOptions{Answers: answers.Answers{Kind: "interview", Reason: "unspecified", Tone: "formal", KeepInTouch: true}, Format: "text"},
 	}, {
 		name: "every flag",
 		args: []string{"draft", "--company", "Acme", "--role", "SRE", "--contact", "Ms. Rivera", "--reason", "staying",
 			"--reason-text", "Own words.", "--tone", "warm", "--interview-date", "2026-12-03", "--keep-in-touch=false",
 			"--refer", "Jo", "--name", "Sam", "--from", "sam@example.org", "--to", "rivera@acme.example", "--format", "eml"},
 		want: DraftOptions{
-			Fields: letter.Fields{Company: "Acme", Role: "SRE", Contact: "Ms. Rivera", Reason: "staying", ReasonText: "Own words.",
-				Tone: "warm", Refer: "Jo", Name: "Sam"},
-			InterviewDate: "2026-12-03", From: "sam@example.org", To: "rivera@acme.example", Format: "eml",
+			Answers: answers.Answers{Kind: "interview", Company: "Acme", Role: "SRE", Contact: "Ms. Rivera", Reason: "staying", ReasonText: "Own words.",
+				Tone: "warm", Refer: "Jo", Name: "Sam", InterviewDate: "2026-12-03", From: "sam@example.org", To: "rivera@acme.example"},
+			Format: "eml",
 		},
+	}, {
+		name: "kind and language",
+		args: []string{"--kind", "interview", "--lang", "en-GB"},
+		want: DraftOptions{Answers: answers.Answers{Kind: "interview", Lang: "en-GB", Reason: "unspecified", Tone: "formal", KeepInTouch: true}, Format: "text"},
 	}, {
 		name: "without the draft command",
 		args: []string{"--company=Acme", "--role", "SRE"},
-		want: DraftOptions{Fields: letter.Fields{Company: "Acme", Role: "SRE", Reason: "unspecified", Tone: "formal", KeepInTouch: true}, Format: "text"},
+		want: DraftOptions{Answers: answers.Answers{Kind: "interview", Company: "Acme", Role: "SRE", Reason: "unspecified", Tone: "formal", KeepInTouch: true}, Format: "text"},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			env, _, _ := testEnv(t)
@@ -68,8 +74,7 @@ func TestDraftFlags(t *testing.T) {
 			if err := root.Execute(); err != nil {
 				t.Fatal(err)
 			}
-			if got.Fields != tc.want.Fields || got.InterviewDate != tc.want.InterviewDate ||
-				got.From != tc.want.From || got.To != tc.want.To || got.Format != tc.want.Format {
+			if got.Answers != tc.want.Answers || got.Format != tc.want.Format {
 				t.Errorf("got %+v\nwant %+v", *got, tc.want)
 			}
 		})
@@ -224,7 +229,7 @@ func TestHelpListsExitStatusesAndCatalogues(t *testing.T) {
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range append([]string{"Exit status:", "130  interrupted", "2    bad usage", "--format"}, append(letter.Keys(letter.Reasons), letter.Keys(formats)...)...) {
+	for _, want := range append([]string{"Exit status:", "130  interrupted", "2    bad usage", "--format"}, append(letter.Keys(letter.Reasons), letter.Keys(format.Draft)...)...) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("decline --help does not mention %q", want)
 		}

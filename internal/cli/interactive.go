@@ -4,17 +4,17 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
-	"path/filepath"
+	"io"
 	"strings"
 
+	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/check"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/form"
+	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/letter"
-	"github.com/decline-cli/decline/internal/mail"
-	"github.com/decline-cli/decline/internal/state"
+	"github.com/decline-cli/decline/internal/sink"
 )
 
 // terminal is where decline asks its questions.
@@ -43,7 +43,7 @@ func (opts *DraftOptions) terminal() (*terminal, error) {
 
 // ask asks for the answers the flags did not give, and keeps them, even
 // when the user stops halfway, so that --retry finds them.
-func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error {
+func (opts *DraftOptions) ask(t *terminal, a *answers.Answers) error {
 	given := func(field string) bool {
 		if field == "reason" {
 			return opts.given("reason") || opts.given("reason-text")
@@ -54,15 +54,16 @@ func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error
 	// the end, so that an interrupted form loses nothing.
 	keep := func() error {
 		kept := *a
-		form.Finish(&kept.Fields)
-		if d, err := letter.ParseDate(strings.TrimSpace(*date)); err == nil {
-			kept.InterviewDate = d
-		}
+		form.Finish(&kept)
 		return opts.Store.SaveAnswers(kept)
 	}
 	t.Answered = func() { keep() }
-	err := form.Ask(t.Terminal, form.Questions{Fields: &a.Fields, Date: date, Given: given, Preview: opts.preview(a.Fields)})
-	form.Finish(&a.Fields)
+	q := form.Questions{Fields: a, Given: given, Preview: opts.preview(*a)}
+	if kind, err := letter.FindKind(a.Kind); err == nil {
+		q.Reasons = kind.Reasons
+	}
+	err := form.Ask(t.Terminal, q)
+	form.Finish(a)
 	if serr := keep(); serr != nil {
 		warn(opts.IO.ErrOut, "could not keep your answers: %v", serr)
 	}
@@ -74,19 +75,16 @@ func (opts *DraftOptions) ask(t *terminal, a *state.Answers, date *string) error
 
 // preview returns a function that gives a glimpse of a letter in a tone:
 // its greeting and its sign-off, with the contact if it is known.
-func (opts *DraftOptions) preview(answers letter.Fields) func(string) string {
-	templates, err := letter.Open(opts.Templates)
+func (opts *DraftOptions) preview(a answers.Answers) func(string) string {
+	c, err := opts.Env.composer("")
 	if err != nil {
 		return nil
 	}
-	sample := letter.Fields{Company: cmp.Or(answers.Company, "Acme"), Role: cmp.Or(answers.Role, "SRE"), Contact: answers.Contact,
-		Name: cmp.Or(answers.Name, "you"), Reason: letter.ReasonUnspecified}
+	sample := answers.Answers{Kind: a.Kind, Lang: a.Lang, Company: cmp.Or(a.Company, "Acme"), Role: cmp.Or(a.Role, "SRE"),
+		Contact: a.Contact, Name: cmp.Or(a.Name, "you"), Reason: letter.ReasonUnspecified}
 	return func(tone string) string {
-		t, err := templates.Lookup(language, kind, tone)
-		if err != nil {
-			return ""
-		}
-		d, err := t.Render(sample)
+		sample.Tone = tone
+		d, _, err := c.Compose(sample, opts.Now())
 		if err != nil {
 			return ""
 		}
@@ -97,9 +95,9 @@ func (opts *DraftOptions) preview(answers letter.Fields) func(string) string {
 
 // review shows the draft in the terminal and does what the user chooses,
 // until the draft has left or the user quits.
-func (opts *DraftOptions) review(t *terminal, a state.Answers, date string, c *composed) error {
+func (opts *DraftOptions) review(t *terminal, c compose.Composer, a answers.Answers, d compose.Draft) error {
 	for {
-		choice, err := form.Review(t.Terminal, c.text)
+		choice, err := form.Review(t.Terminal, d.Text())
 		if errors.Is(err, form.ErrInterrupted) {
 			return &interrupted{kept: opts.keptAt()}
 		}
@@ -108,31 +106,22 @@ func (opts *DraftOptions) review(t *terminal, a state.Answers, date string, c *c
 		}
 		switch choice {
 		case form.Print:
-			return opts.print(c)
-		case form.Copy:
-			if err := opts.copyDraft(c); err != nil {
-				return opts.fallBack(c, err)
-			}
-			return nil
-		case form.Open:
-			if err := opts.openDraft(c); err != nil {
-				return opts.fallBack(c, err)
-			}
-			return nil
+			return opts.print(d)
+		case form.Copy, form.Open:
+			return opts.handOff(d, opts.sinks(choice == form.Copy, choice == form.Open, d)...)
 		case form.Edit:
-			edited, err := opts.edit(c)
-			if err != nil {
+			if d, err = opts.edit(d); err != nil {
 				return err
 			}
-			c = edited
 		case form.Change:
 			// Ask every question again, prefilled; flags still hold.
-			if err := opts.ask(t, &a, &date); err != nil {
+			if err := opts.ask(t, &a); err != nil {
 				return err
 			}
-			if c, err = opts.draft(a, date); err != nil {
+			if d, err = opts.compose(c, a); err != nil {
 				return err
 			}
+			opts.keep(a, d)
 		case form.Quit:
 			fmt.Fprintf(opts.IO.ErrOut, "decline: %s\n", opts.keptAt())
 			return nil
@@ -142,96 +131,87 @@ func (opts *DraftOptions) review(t *terminal, a state.Answers, date string, c *c
 
 // deliver does with the draft what the flags ask: edit it, then copy it,
 // open it, or print it.
-func (opts *DraftOptions) deliver(c *composed) error {
+func (opts *DraftOptions) deliver(d compose.Draft) error {
 	if opts.Edit {
-		edited, err := opts.edit(c)
-		if err != nil {
+		var err error
+		if d, err = opts.edit(d); err != nil {
 			return err
 		}
-		c = edited
 	}
 	if !opts.Copy && !opts.Open {
-		return opts.print(c)
+		return opts.print(d)
 	}
-	var errs []error
-	if opts.Copy {
-		errs = append(errs, opts.copyDraft(c))
-	}
-	if opts.Open {
-		errs = append(errs, opts.openDraft(c))
-	}
-	if err := errors.Join(errs...); err != nil {
-		return opts.fallBack(c, err)
-	}
-	return nil
+	return opts.handOff(d, opts.sinks(opts.Copy, opts.Open, d)...)
 }
 
-// copyDraft puts the draft on the clipboard, and says so.
-func (opts *DraftOptions) copyDraft(c *composed) error {
-	out, err := opts.format(c)
+// print writes the draft on stdout, in the format asked for.
+func (opts *DraftOptions) print(d compose.Draft) error {
+	out, err := opts.stamp().Write(opts.Format, d)
 	if err != nil {
 		return err
 	}
-	if opts.OSC52 {
-		_, tty, closeTTY, err := opts.IO.Terminal()
-		if err != nil {
-			return &desktop.Problem{Err: errors.New("copying through the terminal: there is no terminal"), Hint: "run decline in a terminal, or copy without --osc52"}
-		}
-		defer closeTTY()
-		if err := opts.Desktop.CopyOSC52(string(out), tty); err != nil {
-			return fmt.Errorf("copying through the terminal: %w", err)
-		}
-		fmt.Fprintln(opts.IO.ErrOut, "decline: asked the terminal to copy the draft (OSC 52); it cannot confirm it did: check by pasting")
-		return nil
-	}
-	if err := opts.Desktop.Copy(string(out), opts.config.ClipboardCommand); err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.IO.ErrOut, "decline: copied the draft to the clipboard")
-	return nil
+	_, err = sink.Writer{W: opts.IO.Out}.Send(out)
+	return err
 }
 
-// openDraft hands the draft to the mail client as a mailto: link, and
-// says so.
-func (opts *DraftOptions) openDraft(c *composed) error {
-	if err := opts.Desktop.Open(mail.Mailto(c.to, c.Subject, c.Body)); err != nil {
-		return err
-	}
-	fmt.Fprintln(opts.IO.ErrOut, "decline: opened the draft in your mail client")
-	return nil
+func (opts *DraftOptions) stamp() format.Stamp {
+	return format.Stamp{Now: opts.Now, Random: opts.Random}
 }
 
-// fallBack prints the draft, once, so that it is not lost when it could
-// not go where it was sent, and returns err saying where else it is kept.
-func (opts *DraftOptions) fallBack(c *composed, err error) error {
-	if perr := opts.print(c); perr != nil {
-		return errors.Join(err, perr)
+// sinks returns the hand-offs asked for, each with the draft in its form.
+func (opts *DraftOptions) sinks(copying, opening bool, d compose.Draft) []sink.Handoff {
+	var hands []sink.Handoff
+	if copying {
+		var s sink.Sink = sink.Clipboard{Copier: opts.Desktop, Command: opts.config.ClipboardCommand}
+		if opts.OSC52 {
+			s = sink.OSC52{Terminal: opts.tty, Write: opts.Desktop.CopyOSC52}
+		}
+		hands = append(hands, sink.Handoff{Sink: s, Data: opts.bytes(opts.Format, d)})
+	}
+	if opening {
+		hands = append(hands, sink.Handoff{Sink: sink.MailClient{Opener: opts.Desktop}, Data: opts.bytes("mailto", d)})
+	}
+	return hands
+}
+
+// bytes returns the draft in a format that cannot fail for a draft that
+// composed: every field in it has been checked already.
+func (opts *DraftOptions) bytes(key string, d compose.Draft) []byte {
+	out, err := opts.stamp().Write(key, d)
+	if err != nil {
+		return []byte(d.Text())
+	}
+	return out
+}
+
+// tty opens the terminal for writing, for OSC 52.
+func (opts *DraftOptions) tty() (w io.Writer, close func(), err error) {
+	_, tty, closeTTY, err := opts.IO.Terminal()
+	return tty, closeTTY, err
+}
+
+// handOff gives the draft to the sinks; when any fails, it goes to stdout
+// instead, and the error says where else it is kept.
+func (opts *DraftOptions) handOff(d compose.Draft, hands ...sink.Handoff) error {
+	printed, err := opts.stamp().Write(opts.Format, d)
+	if err != nil {
+		return err
+	}
+	err = sink.Deliver(opts.IO.ErrOut, opts.IO.Out, printed, hands...)
+	var fb *sink.FallbackError
+	if !errors.As(err, &fb) || fb.Printed != nil {
+		return err
 	}
 	// Each failure is told; where the draft went, once, after them.
-	errs := unjoin(err)
+	errs := append([]error(nil), fb.Failures...)
 	errs[len(errs)-1] = &keptError{err: errs[len(errs)-1], kept: "the draft went to stdout instead; " + opts.keptAt()}
 	return errors.Join(errs...)
 }
 
 // edit opens the draft's text in the user's editor and returns what they
-// saved. The file is kept until the edit succeeds, and its path is shown
-// if it does not.
-func (opts *DraftOptions) edit(c *composed) (*composed, error) {
-	if err := os.MkdirAll(opts.Store.Dir, 0o700); err != nil {
-		return nil, opts.fallBack(c, fmt.Errorf("editing: %w", err))
-	}
-	file, err := os.CreateTemp(opts.Store.Dir, "edit-*.txt")
-	if err == nil {
-		_, err = file.WriteString(c.text)
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		return nil, opts.fallBack(c, fmt.Errorf("editing: %w", err))
-	}
-	path := file.Name()
-
+// saved, which becomes the kept draft. If the editor cannot start or
+// fails, the draft goes to stdout, and the error says where the text is.
+func (opts *DraftOptions) edit(d compose.Draft) (compose.Draft, error) {
 	// A terminal editor needs the terminal; without one (a graphical
 	// editor, a script) it gets stdin, and stderr for output: stdout is
 	// for the draft alone.
@@ -239,47 +219,52 @@ func (opts *DraftOptions) edit(c *composed) (*composed, error) {
 	if err != nil {
 		in, out, closeTTY = opts.IO.In, opts.IO.ErrOut, func() {}
 	}
-	defer closeTTY()
-	// As git does: the editor gets Ctrl-C; decline waits for it.
-	signal.Ignore(os.Interrupt)
-	err = opts.Desktop.Edit(path, in, out)
-	signal.Reset(os.Interrupt)
-	if err != nil {
-		return nil, opts.fallBack(c, &keptError{err: err, kept: "your text is in " + path})
+	var edited letter.Draft
+	accept := func(text string) error {
+		var err error
+		if edited, err = compose.ParseText(text); edited.Subject == "" {
+			edited.Subject = d.Subject
+			err = letter.CheckDraft(edited)
+		}
+		return err
 	}
-	text, err := os.ReadFile(path)
-	if err != nil {
-		return nil, opts.fallBack(c, fmt.Errorf("reading the edited draft: %w", err))
+	text, err := sink.Edit(opts.Desktop, opts.Store.Dir, d.Text(), in, out, accept)
+	closeTTY()
+	var kept *sink.KeptError
+	switch {
+	case errors.Is(err, sink.ErrEmptied):
+		return d, &desktop.Problem{Err: err, Hint: "the draft before editing is kept in " + opts.Store.DraftPath() + " (decline --last prints it)"}
+	case errors.As(err, &kept) && kept.Refused:
+		return d, &keptError{err: err, kept: "your text is in " + kept.Path}
+	case errors.As(err, &kept):
+		return d, opts.fallBack(d, &keptError{err: err, kept: "your text is in " + kept.Path})
+	case err != nil:
+		return d, opts.fallBack(d, err)
 	}
-	if strings.TrimSpace(string(text)) == "" {
-		os.Remove(path)
-		return nil, &desktop.Problem{Err: errors.New("the edited draft is empty: nothing was sent or printed"),
-			Hint: "the draft before editing is kept in " + opts.Store.DraftPath() + " (decline --last prints it)"}
-	}
-	d, err := parseText(string(text))
-	if d.Subject == "" {
-		d.Subject = c.Subject
-		err = letter.CheckDraft(d)
-	}
-	if err != nil {
-		return nil, &keptError{err: fmt.Errorf("the edited draft: %w", err), kept: "your text is in " + path}
-	}
-	os.Remove(path)
-	for _, f := range check.Letter(check.Parse(text)) {
+	for _, f := range check.Letter(check.Parse([]byte(text))) {
 		warn(opts.IO.ErrOut, "the edited draft, line %d: %s", f.Line, f.String())
 	}
-	edited := *c
-	edited.Draft, edited.text = d, textFormat(d)
-	if _, err := opts.Store.SaveDraft(edited.text); err != nil {
+	d.Draft = edited
+	if path, err := opts.Store.SaveDraft(d.Text()); err != nil {
 		warn(opts.IO.ErrOut, "could not keep the edited draft: %v", err)
+		opts.kept = ""
+	} else {
+		opts.kept = path
 	}
-	return &edited, nil
+	return d, nil
 }
 
-// keptAt says where the draft is kept.
-func (opts *DraftOptions) keptAt() string {
-	return "the draft is kept in " + filepath.Clean(opts.Store.DraftPath()) + " (decline --last prints it)"
+// fallBack prints the draft, so that it is not lost when editing failed,
+// and returns err saying where else it is.
+func (opts *DraftOptions) fallBack(d compose.Draft, err error) error {
+	return opts.handOff(d, sink.Handoff{Sink: failed{err}})
 }
+
+// failed is a sink that has failed already, for a failure before any
+// hand-off: the draft falls back as when a hand-off fails.
+type failed struct{ err error }
+
+func (f failed) Send([]byte) (string, error) { return "", f.err }
 
 // interrupted is the error of a run the user stopped: decline exits 130.
 type interrupted struct{ kept string }

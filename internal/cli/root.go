@@ -17,9 +17,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/decline-cli/decline/internal/batch"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/form"
+	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
@@ -74,34 +77,7 @@ func Run(env *Env, args []string) int {
 		args = []string{} // cobra would read os.Args instead of nil
 	}
 	cmd.SetArgs(args)
-	err := cmd.Execute()
-	if err == nil {
-		return exitOK
-	}
-	if !errors.Is(err, errFindings) && !errors.Is(err, errBatchIncomplete) { // already reported, one by one
-		report(env.IO.ErrOut, err)
-	}
-	return exitCode(err)
-}
-
-// exitCode returns the exit status for err: interrupted; bad usage for a
-// mistake in how decline was called, in what it was given or in the
-// settings; else a failure at run time.
-func exitCode(err error) int {
-	var usage *usageError
-	var field *letter.FieldError
-	var missing *letter.MissingError
-	var setting *config.Error
-	var stopped *interrupted
-	switch {
-	case errors.Is(err, errFindings), errors.Is(err, errBatchIncomplete):
-		return exitFailure
-	case errors.As(err, &stopped):
-		return exitInterrupted
-	case errors.As(err, &usage), errors.As(err, &field), errors.As(err, &missing), errors.As(err, &setting), errors.Is(err, form.ErrAnswersEnded):
-		return exitUsage
-	}
-	return exitFailure
+	return report(env.IO.ErrOut, cmd.Execute())
 }
 
 // NewRootCmd returns the decline command: decline draft, which runs when
@@ -232,28 +208,28 @@ func completeValues(env *Env, root *cobra.Command) {
 		}
 	}
 	templates := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		all, _ := env.templates()
 		var c []cobra.Completion
-		for _, s := range all {
-			c = append(c, cobra.CompletionWithDesc(s.name, s.origin))
+		for _, s := range env.library().List() {
+			c = append(c, cobra.CompletionWithDesc(s.Name, s.Origin))
 		}
 		return c, cobra.ShellCompDirectiveDefault // a file will do too
 	}
 	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
 		for flag, complete := range map[string]cobra.CompletionFunc{
 			"reason": options(letter.Reasons), "tone": options(letter.Tones), "template": templates,
+			"kind": options(kindOptions()), "lang": options(languageOptions()),
 		} {
 			if c.Flags().Lookup(flag) != nil {
 				c.RegisterFlagCompletionFunc(flag, complete)
 			}
 		}
 		if c.Flags().Lookup("format") != nil {
-			set := formats
+			set := format.Draft
 			switch c.Name() {
 			case "check":
 				set = checkFormats
 			case "batch":
-				set = batchFormats
+				set = format.Batch
 			}
 			c.RegisterFlagCompletionFunc("format", options(set))
 		}
@@ -325,6 +301,8 @@ It is a TOML file with these settings, all optional:
 
   name = "Sam Lee"                     # the signature
   from = "Sam Lee <sam@example.org>"   # your address
+  kind = "interview"                   # what you decline, unless --kind
+  lang = "en-GB"                       # the letters' language, unless --lang
   tone = "warm"                        # formal, warm or brief
   keep_in_touch = true                 # offer to stay in touch
   signature = """
@@ -332,9 +310,12 @@ It is a TOML file with these settings, all optional:
   linkedin.com/in/samlee"""            # up to 4 lines under your name
   clipboard_command = "wl-copy"        # copies its standard input
 
-The environment variables DECLINE_NAME, DECLINE_FROM, DECLINE_TONE,
-DECLINE_KEEP_IN_TOUCH, DECLINE_SIGNATURE and DECLINE_CLIPBOARD_COMMAND
-override the file; flags override both.`,
+The environment variables DECLINE_NAME, DECLINE_FROM, DECLINE_KIND,
+DECLINE_LANG, DECLINE_TONE, DECLINE_KEEP_IN_TOUCH, DECLINE_SIGNATURE and
+DECLINE_CLIPBOARD_COMMAND override the file; flags override both. Without
+a lang, the letters are in the English of your locale (LC_ALL,
+LC_MESSAGES, LANG): British for en_GB, en_IE, en_AU, en_NZ, en_ZA and
+en_IN, else American.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintln(env.IO.Out, env.ConfigPath)
@@ -362,18 +343,24 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 		return &usageError{err: fmt.Errorf("unknown command %q", args[0]), hint: "did you mean " + strings.Join(s, " or ") + "?"}
 	}
-	return &usageError{
-		err:  fmt.Errorf("unexpected argument %q", args[0]),
-		hint: fmt.Sprintf(`quote values that have spaces (--company "Acme Corp"), give true or false with = (--keep-in-touch=false); '%s --help' lists the commands and flags`, cmd.CommandPath()),
+	hint := fmt.Sprintf("%s takes no arguments; '%s --help' says what it takes", cmd.CommandPath(), cmd.CommandPath())
+	if cmd.Flags().Lookup("company") != nil {
+		hint = fmt.Sprintf(`quote values that have spaces (--company "Acme Corp"), give true or false with = (--keep-in-touch=false); '%s --help' lists the commands and flags`, cmd.CommandPath())
 	}
+	return &usageError{err: fmt.Errorf("unexpected argument %q", args[0]), hint: hint}
 }
 
 // report writes err on w the way decline reports errors: one line a
 // problem, each prefixed with the program's name, and a hint line where
-// there is something to do about it.
-func report(w io.Writer, err error) {
+// there is something to do about it. It returns the exit status.
+func report(w io.Writer, err error) int {
+	status := exitOK
 	for _, p := range unjoin(err) {
-		message, hints := describe(p)
+		s, message, hints := explain(p)
+		status = max(status, s)
+		if message == "" {
+			continue // said already, one by one
+		}
 		fmt.Fprintf(w, "decline: error: %s\n", printable(message))
 		for _, hint := range hints {
 			if hint != "" {
@@ -381,6 +368,7 @@ func report(w io.Writer, err error) {
 			}
 		}
 	}
+	return status
 }
 
 // printable escapes the characters of s that a terminal could take for
@@ -406,7 +394,11 @@ func printable(s string) string {
 // alone; nil for nil.
 func unjoin(err error) []error {
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		return joined.Unwrap()
+		var all []error
+		for _, e := range joined.Unwrap() {
+			all = append(all, unjoin(e)...)
+		}
+		return all
 	}
 	if err == nil {
 		return nil
@@ -414,9 +406,11 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
-// describe words an error for the command line, naming flags for fields,
-// with what to do about it.
-func describe(err error) (message string, hints []string) {
+// explain is the one place that says what an error means on the command
+// line: its exit status, its message (naming flags for fields; "" when
+// it was reported already), and what to do about it. Interrupted beats
+// bad usage, which beats a failure at run time.
+func explain(err error) (status int, message string, hints []string) {
 	var usage *usageError
 	var field *letter.FieldError
 	var missing *letter.MissingError
@@ -424,9 +418,13 @@ func describe(err error) (message string, hints []string) {
 	var kept *keptError
 	var setting *config.Error
 	var stopped *interrupted
+	var tmpl *compose.TemplateError
+	var header *batch.HeaderError
 	switch {
+	case errors.Is(err, errFindings), errors.Is(err, errBatchIncomplete):
+		return exitFailure, "", nil
 	case errors.As(err, &stopped):
-		return "interrupted", []string{stopped.kept}
+		return exitInterrupted, "interrupted", []string{stopped.kept}
 	case errors.As(err, &missing):
 		flags := make([]string, len(missing.Fields))
 		for i, f := range missing.Fields {
@@ -435,22 +433,26 @@ func describe(err error) (message string, hints []string) {
 				flags[i] += " (or a name in --from)"
 			}
 		}
-		return "missing " + list(flags), []string{"give them as flags, or run decline in a terminal to be asked; 'decline --help' lists every flag"}
+		return exitUsage, "missing " + list(flags), []string{"give them as flags, or run decline in a terminal to be asked; 'decline --help' lists every flag"}
 	case errors.As(err, &field):
-		return flagName(field.Field) + " " + field.Problem, []string{field.Hint}
+		return exitUsage, flagName(field.Field) + " " + field.Problem, []string{field.Hint}
 	case errors.As(err, &usage):
-		return usage.Error(), []string{usage.hint}
+		return exitUsage, usage.Error(), []string{usage.hint}
+	case errors.As(err, &tmpl):
+		return exitUsage, tmpl.Error(), []string{"fix the template; 'decline templates vars' lists the fields it can use"}
+	case errors.As(err, &header):
+		return exitUsage, header.Error(), []string{"its first row names the columns, once each: " + strings.Join(batch.Columns, ", ")}
 	case errors.As(err, &kept):
-		message, hints = describe(kept.err)
-		return message, append(hints, kept.kept)
+		status, message, hints = explain(kept.err)
+		return status, message, append(hints, kept.kept)
 	case errors.As(err, &problem):
-		return problem.Error(), []string{problem.Hint}
+		return exitFailure, problem.Error(), []string{problem.Hint}
 	case errors.As(err, &setting):
-		return setting.Error(), []string{"fix the file, or see 'decline config path --help'"}
+		return exitUsage, setting.Error(), []string{"fix the file, or see 'decline config path --help'"}
 	case errors.Is(err, form.ErrAnswersEnded):
-		return err.Error(), []string{"give one answer a line, or give the answers as flags"}
+		return exitUsage, err.Error(), []string{"give one answer a line, or give the answers as flags"}
 	}
-	return err.Error(), nil
+	return exitFailure, err.Error(), nil
 }
 
 // flagName returns the flag that sets a field named as in letter.Fields.

@@ -2,27 +2,16 @@ package cli
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
 	"strings"
-	"text/template"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/check"
+	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/letter"
 )
-
-// A source is the text of a template and where it comes from.
-type source struct {
-	name   string // as decline templates lists it
-	origin string // "built-in", or the file's path
-	text   string
-}
 
 // userTemplates returns the directory of the user's own templates, beside
 // the config file.
@@ -33,104 +22,35 @@ func (env *Env) userTemplates() string {
 	return filepath.Join(filepath.Dir(env.ConfigPath), "templates")
 }
 
-// builtinName names a built-in template: by its tone alone for English
-// letters declining an interview, else LANGUAGE/KIND/TONE.
-func builtinName(p string) string {
-	p = strings.TrimSuffix(p, ".tmpl")
-	if rest, ok := strings.CutPrefix(p, language+"/"+kind+"/"); ok {
-		return rest
-	}
-	return p
-}
-
-// templates lists the built-in templates and the user's.
-func (env *Env) templates() ([]source, error) {
-	var all []source
-	paths, err := fs.Glob(env.Templates, "*/*/*.tmpl")
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range paths {
-		all = append(all, source{name: builtinName(p), origin: "built-in"})
-	}
+// library returns where templates are found by name: the user's, then
+// the built-in ones.
+func (env *Env) library() letter.Library {
+	l := letter.Library{Builtin: env.Templates}
 	if dir := env.userTemplates(); dir != "" {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.tmpl"))
-		for _, f := range files {
-			all = append(all, source{name: strings.TrimSuffix(filepath.Base(f), ".tmpl"), origin: f})
-		}
+		l.Own, l.OwnDir = os.DirFS(dir), dir
 	}
-	return all, nil
+	return l
 }
 
-// findTemplate finds a template by name: a file, then one of the user's
-// templates, then a built-in one.
-func (env *Env) findTemplate(name string) (source, error) {
-	if strings.ContainsRune(name, os.PathSeparator) || strings.HasSuffix(name, ".tmpl") {
-		text, err := os.ReadFile(name)
-		if err != nil {
-			return source{}, &usageError{err: fmt.Errorf("reading template %s: %w", name, pathError(err)), hint: "'decline templates' lists the templates you can name instead"}
+// findTemplate finds a template: a file when the name says so (it ends
+// in .tmpl, or starts with / . or ~), else a name the library lists, else
+// a file.
+func (env *Env) findTemplate(name string) (letter.Source, error) {
+	file := strings.HasSuffix(name, ".tmpl") || filepath.IsAbs(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~")
+	if !file {
+		if s, ok := env.library().Find(name); ok {
+			return s, nil
 		}
-		return source{name: name, origin: name, text: string(text)}, nil
-	}
-	if dir := env.userTemplates(); dir != "" {
-		file := filepath.Join(dir, name+".tmpl")
-		if text, err := os.ReadFile(file); err == nil {
-			return source{name: name, origin: file, text: string(text)}, nil
+		if !strings.ContainsRune(name, os.PathSeparator) {
+			return letter.Source{}, &usageError{err: fmt.Errorf("no template named %q", name),
+				hint: "'decline templates' lists them; give a path to use a file"}
 		}
 	}
-	for _, p := range []string{language + "/" + kind + "/" + name + ".tmpl", name + ".tmpl"} {
-		if text, err := fs.ReadFile(env.Templates, p); err == nil {
-			return source{name: builtinName(p), origin: "built-in", text: string(text)}, nil
-		}
-	}
-	return source{}, &usageError{err: fmt.Errorf("no template named %q", name),
-		hint: "'decline templates' lists them; give a path to use a file"}
-}
-
-// parse parses a template's text, adding the column to a parse error's
-// line where it can.
-func (s source) parse() (*letter.Template, error) {
-	t, err := letter.ParseTemplate(s.name, s.text)
+	text, err := os.ReadFile(name)
 	if err != nil {
-		return nil, &usageError{err: withColumn(err, s.text), hint: "fix the template; 'decline templates vars' lists what it can use"}
+		return letter.Source{}, &usageError{err: fmt.Errorf("reading template %s: %w", name, pathError(err)), hint: "'decline templates' lists the templates you can name instead"}
 	}
-	return t, nil
-}
-
-// withColumn adds a column to a text/template parse error, which gives
-// only "template: NAME:LINE: message": the column of the first action on
-// that line that does not parse on its own (actions that open or close a
-// block never do, and are skipped), else of the line's first action.
-func withColumn(err error, text string) error {
-	m := regexp.MustCompile(`^template: ([^:]+):(\d+): (.*)$`).FindStringSubmatch(err.Error())
-	if m == nil {
-		return err
-	}
-	n, _ := strconv.Atoi(m[2])
-	lines := strings.Split(text, "\n")
-	if n < 1 || n > len(lines) {
-		return err
-	}
-	line, column := lines[n-1], strings.Index(lines[n-1], "{{")+1
-	for i := 0; ; {
-		start := strings.Index(line[i:], "{{")
-		if start < 0 {
-			break
-		}
-		start += i
-		action := line[start:]
-		if end := strings.Index(action, "}}"); end >= 0 {
-			action = action[:end+2]
-		}
-		keyword, _, _ := strings.Cut(strings.TrimLeft(strings.TrimPrefix(action, "{{"), "- "), " ")
-		block := slices.Contains([]string{"define", "if", "else", "end", "with", "range", "block", "template", "break", "continue", "/*"}, strings.TrimRight(keyword, "}-"))
-		if _, perr := template.New("").Parse(action); perr != nil && !block {
-			column = start + 1
-			break
-		}
-		i = start + 2
-	}
-	return fmt.Errorf("template %s:%d:%d: %s", m[1], n, max(column, 1), m[3])
+	return letter.Source{Name: name, Origin: name, Text: string(text)}, nil
 }
 
 func newTemplatesCmd(env *Env) *cobra.Command {
@@ -138,7 +58,8 @@ func newTemplatesCmd(env *Env) *cobra.Command {
 		Use:   "templates",
 		Short: "List the letter templates: built-in ones, and yours",
 		Long: `List the letter templates: the built-in ones, and yours, kept as
-NAME.tmpl in the templates directory beside the config file. Use one with
+NAME.tmpl or LANGUAGE/KIND/TONE.tmpl in the templates directory beside the
+config file. Use any name it lists with
 decline --template NAME (or --template FILE). A template is a Go
 text/template that defines a "subject" and a "body"; start from a built-in
 one with 'decline templates show formal'.`,
@@ -148,12 +69,8 @@ one with 'decline templates show formal'.`,
   decline --company Acme --role SRE --template mine`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			all, err := env.templates()
-			if err != nil {
-				return err
-			}
-			for _, s := range all {
-				fmt.Fprintf(env.IO.Out, "%-20s %s\n", s.name, s.origin)
+			for _, s := range env.library().List() {
+				fmt.Fprintf(env.IO.Out, "%-20s %s\n", s.Name, s.Origin)
 			}
 			if dir := env.userTemplates(); dir != "" {
 				fmt.Fprintf(env.IO.ErrOut, "decline: your templates go in %s\n", dir)
@@ -166,13 +83,13 @@ one with 'decline templates show formal'.`,
 			Use:     "show NAME",
 			Short:   "Print a template, to start your own from it",
 			Example: "  decline templates show warm > mine.tmpl",
-			Args:    oneArg("NAME"),
+			Args:    oneArg("NAME", "'decline templates' lists the templates"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				s, err := env.findTemplate(args[0])
 				if err != nil {
 					return err
 				}
-				_, err = fmt.Fprint(env.IO.Out, s.text)
+				_, err = fmt.Fprint(env.IO.Out, s.Text)
 				return err
 			},
 		},
@@ -197,7 +114,7 @@ one with 'decline templates show formal'.`,
 			Use:     "check FILE|NAME",
 			Short:   "Parse a template, render it for every reason and tone, and check each letter",
 			Example: "  decline templates check mine\n  decline templates check ./letters/offer.tmpl",
-			Args:    oneArg("FILE|NAME"),
+			Args:    oneArg("FILE|NAME", "'decline templates' lists the templates"),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return checkTemplate(env, args[0])
 			},
@@ -206,11 +123,12 @@ one with 'decline templates show formal'.`,
 	return cmd
 }
 
-// oneArg accepts exactly one argument, named what in errors.
-func oneArg(what string) cobra.PositionalArgs {
+// oneArg accepts exactly one argument, named what in errors, with a hint
+// at what to give.
+func oneArg(what, hint string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != 1 {
-			return &usageError{err: fmt.Errorf("%s takes one %s", cmd.CommandPath(), what), hint: "'decline templates' lists the templates"}
+			return &usageError{err: fmt.Errorf("%s takes one %s", cmd.CommandPath(), what), hint: hint}
 		}
 		return nil
 	}
@@ -224,9 +142,9 @@ func checkTemplate(env *Env, name string) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.parse()
+	t, err := s.Parse()
 	if err != nil {
-		return err
+		return &compose.TemplateError{Name: s.Name, Err: err}
 	}
 	date, _ := letter.ParseDate("2026-12-03")
 	samples := []letter.Fields{
@@ -258,10 +176,10 @@ func checkTemplate(env *Env, name string) error {
 				what := fmt.Sprintf("%s, %s, %s", tone, reason, answers)
 				d, err := t.Render(f)
 				if err != nil {
-					return &usageError{err: fmt.Errorf("rendering %s (%s): %w", s.name, what, err), hint: "fix the template; 'decline templates vars' lists the fields it can use"}
+					return &compose.TemplateError{Name: s.Name, Err: fmt.Errorf("rendering %s (%s): %w", s.Name, what, err)}
 				}
 				letters++
-				for _, finding := range check.Letter(check.Parse([]byte(textFormat(d)))) {
+				for _, finding := range check.Letter(check.Parse([]byte(compose.Text(d)))) {
 					if finding.Rule == "door-open" && !f.KeepInTouch {
 						continue // not asked for
 					}
@@ -285,9 +203,9 @@ func checkTemplate(env *Env, name string) error {
 			warnings++
 		}
 		fmt.Fprintf(env.IO.Out, "%s: %s: %s (%d of %d letters; first: %s)\n",
-			s.name, p.finding.Rule, printable(p.finding.Message), p.letters, letters, p.first)
+			s.Name, p.finding.Rule, printable(p.finding.Message), p.letters, letters, p.first)
 	}
-	fmt.Fprintf(env.IO.ErrOut, "%s: %d letters rendered: %s\n", s.name, letters, summary(errs, warnings))
+	fmt.Fprintf(env.IO.ErrOut, "%s: %d letters rendered: %s\n", s.Name, letters, summary(errs, warnings))
 	if errs > 0 {
 		return errFindings
 	}

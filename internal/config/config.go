@@ -25,6 +25,8 @@ import (
 type Config struct {
 	Name             string `toml:"name"`              // the signature
 	From             string `toml:"from"`              // the sender's address
+	Kind             string `toml:"kind"`              // the default kind of letter
+	Lang             string `toml:"lang"`              // the default language, a BCP 47 tag
 	Tone             string `toml:"tone"`              // the default tone
 	KeepInTouch      *bool  `toml:"keep_in_touch"`     // the default of --keep-in-touch
 	Signature        string `toml:"signature"`         // lines under the name, such as a phone number
@@ -35,6 +37,8 @@ type Config struct {
 var settings = []struct{ key, env string }{
 	{"name", "DECLINE_NAME"},
 	{"from", "DECLINE_FROM"},
+	{"kind", "DECLINE_KIND"},
+	{"lang", "DECLINE_LANG"},
 	{"tone", "DECLINE_TONE"},
 	{"keep_in_touch", "DECLINE_KEEP_IN_TOUCH"},
 	{"signature", "DECLINE_SIGNATURE"},
@@ -152,6 +156,10 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 			c.From = v
 		case "tone":
 			c.Tone = v
+		case "kind":
+			c.Kind = v
+		case "lang":
+			c.Lang = v
 		case "signature":
 			c.Signature = v
 		case "clipboard_command":
@@ -178,6 +186,18 @@ func (c *Config) check(key string) error {
 		if c.Tone != "" {
 			c.Tone = strings.ToLower(c.Tone)
 			err = letter.Lookup("tone", letter.Tones, c.Tone)
+		}
+	case "kind":
+		if c.Kind != "" {
+			var k letter.Kind
+			k, err = letter.FindKind(c.Kind)
+			c.Kind = k.Key
+		}
+	case "lang":
+		if c.Lang != "" {
+			var l letter.Language
+			l, err = letter.FindLanguage(c.Lang)
+			c.Lang = l.Key
 		}
 	case "signature":
 		c.Signature, err = letter.CleanField("signature", c.Signature)

@@ -5,6 +5,7 @@ package desktop
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -41,7 +42,7 @@ var System = Env{Getenv: os.Getenv, LookPath: exec.LookPath}
 // atotto/clipboard, which runs xclip, xsel or wl-copy on Linux.
 func (e Env) Copy(text, command string) error {
 	if command != "" {
-		if err := Shell(command, []byte(text)); err != nil {
+		if err := e.Shell(command, []byte(text), DefaultTimeout); err != nil {
 			return &Problem{Err: fmt.Errorf("copying with the clipboard command %w", err), Hint: "check clipboard_command in the config file"}
 		}
 		return nil
@@ -151,19 +152,36 @@ func (e Env) Open(url string) error {
 	return nil
 }
 
+// DefaultTimeout is how long a command decline runs (a clipboard
+// command, a --pipe command) may take unless told otherwise: long enough
+// for any mail program on a slow link, short enough that a hung one does
+// not hold the user's letter forever.
+const DefaultTimeout = 60 * time.Second
+
 // Shell runs a command line through the system's shell (sh, or cmd on
-// Windows) with input on its stdin. Its error quotes the command and the
-// first line it printed.
-func Shell(command string, input []byte) error {
+// Windows) with input on its stdin, for at most timeout (no limit when
+// zero): then it and every process it started are killed. Its error
+// quotes the command and the first line it printed.
+func (e Env) Shell(command string, input []byte, timeout time.Duration) error {
 	shell, flag := "sh", "-c"
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/c"
 	}
-	cmd := exec.Command(shell, flag, command)
+	ctx, cancel := context.Background(), context.CancelFunc(func() {})
+	if timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+	}
+	defer cancel()
+	cmd := exec.CommandContext(ctx, shell, flag, command)
+	ownGroup(cmd)
 	cmd.Stdin = bytes.NewReader(input)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := run(cmd); err != nil {
+	err := run(cmd)
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("%q: still running after %s, and stopped%s", command, timeout, detail(output.String()))
+	}
+	if err != nil {
 		return fmt.Errorf("%q: %v%s", command, err, detail(output.String()))
 	}
 	return nil

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/letter"
 )
 
@@ -44,8 +45,10 @@ type Terminal struct {
 
 // Questions are the answers to ask for, prefilled with what is known.
 type Questions struct {
-	Fields *letter.Fields // prefilled answers; the user's answers are written back here
-	Date   *string        // the interview date, as typed (YYYY-MM-DD)
+	Fields *answers.Answers // prefilled answers; the user's answers are written back here
+	// Reasons and Tones are those the letter's kind and language offer;
+	// nil for every one of the catalogue.
+	Reasons, Tones []letter.Option
 	// Given reports whether a field (named as in JSON) was given by a flag:
 	// such fields are not asked.
 	Given func(field string) bool
@@ -147,7 +150,7 @@ func questions(t Terminal, q Questions) []group {
 	}
 	if ask("interview_date") {
 		interview = append(interview, huh.NewInput().Key("interview_date").Title("Interview date (optional)").
-			Description("YYYY-MM-DD; empty if there is none yet.").Value(q.Date).
+			Description("YYYY-MM-DD; empty if there is none yet.").Value(&f.InterviewDate).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return nil
@@ -160,8 +163,12 @@ func questions(t Terminal, q Questions) []group {
 		if f.ReasonText != "" {
 			f.Reason = ownWords
 		}
-		options := make([]huh.Option[string], 0, len(letter.Reasons)+1)
-		for _, r := range letter.Reasons {
+		reasons := q.Reasons
+		if reasons == nil {
+			reasons = letter.Reasons
+		}
+		options := make([]huh.Option[string], 0, len(reasons)+1)
+		for _, r := range reasons {
 			options = append(options, huh.NewOption(r.Key+": "+r.Description, r.Key))
 		}
 		options = append(options, huh.NewOption(ownWords+": in my own words", ownWords))
@@ -173,8 +180,12 @@ func questions(t Terminal, q Questions) []group {
 			Value(&f.ReasonText).Validate(func(s string) error { return validate("reason_text", s, true) }))
 	}
 	if ask("tone") {
-		options := make([]huh.Option[string], len(letter.Tones))
-		for i, tone := range letter.Tones {
+		tones := q.Tones
+		if tones == nil {
+			tones = letter.Tones
+		}
+		options := make([]huh.Option[string], len(tones))
+		for i, tone := range tones {
 			label := tone.Key + ": " + tone.Description
 			if q.Preview != nil {
 				label += " (" + q.Preview(tone.Key) + ")"
@@ -207,7 +218,7 @@ func questions(t Terminal, q Questions) []group {
 
 // Finish turns what the form answered into fields for a letter: the
 // reason "own" means the text is the reason.
-func Finish(f *letter.Fields) {
+func Finish(f *answers.Answers) {
 	if f.Reason == ownWords {
 		f.Reason = ""
 	} else if f.Reason != "" {

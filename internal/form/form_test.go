@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	_ "github.com/decline-cli/decline/internal/golden" // for go test ./... -update
+	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/letter"
 )
 
@@ -115,9 +116,8 @@ func given(fields ...string) func(string) bool {
 }
 
 func TestFormAsksOnlyWhatFlagsDidNotGive(t *testing.T) {
-	f := letter.Fields{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", KeepInTouch: true}
-	date := ""
-	groups := questions(Terminal{}, Questions{Fields: &f, Date: &date, Given: given("company", "role", "reason", "tone")})
+	f := answers.Answers{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", KeepInTouch: true}
+	groups := questions(Terminal{}, Questions{Fields: &f, Given: given("company", "role", "reason", "tone")})
 	var asked []string
 	for _, g := range groups {
 		for _, field := range g.fields {
@@ -130,9 +130,8 @@ func TestFormAsksOnlyWhatFlagsDidNotGive(t *testing.T) {
 }
 
 func TestFormFillsTheAnswers(t *testing.T) {
-	f := letter.Fields{Company: "Acme", Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
-	date := ""
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: &date, Given: given("company"),
+	f := answers.Answers{Company: "Acme", Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given("company"),
 		Preview: func(tone string) string { return "sounds " + tone }}))
 
 	// A required answer is refused empty, and the form stays on it.
@@ -159,16 +158,16 @@ func TestFormFillsTheAnswers(t *testing.T) {
 	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
 
 	Finish(&f)
-	want := letter.Fields{Company: "Acme", Role: "Data Engineer", Contact: "Dear Ms. Rivera,", ReasonText: "i am going back to university",
-		Tone: "warm", KeepInTouch: false, Name: "Sam Lee"}
-	if f != want || date != "2026-12-03" {
-		t.Errorf("got %+v and date %q\nwant %+v and date 2026-12-03", f, date, want)
+	want := answers.Answers{Company: "Acme", Role: "Data Engineer", Contact: "Dear Ms. Rivera,", ReasonText: "i am going back to university",
+		Tone: "warm", InterviewDate: "2026-12-03", KeepInTouch: false, Name: "Sam Lee"}
+	if f != want {
+		t.Errorf("got %+v\nwant %+v", f, want)
 	}
 }
 
 func TestFormSkipsOwnWordsForAReasonKey(t *testing.T) {
-	f := letter.Fields{Company: "Acme", Role: "SRE", Reason: letter.ReasonUnspecified, Tone: "formal", Name: "Sam"}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: new(string), Given: given("company", "role", "contact", "interview_date", "tone", "keep_in_touch", "name")}))
+	f := answers.Answers{Company: "Acme", Role: "SRE", Reason: letter.ReasonUnspecified, Tone: "formal", Name: "Sam"}
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given("company", "role", "contact", "interview_date", "tone", "keep_in_touch", "name")}))
 	d.keys("reason", "<up><enter>") // timing, above unspecified
 	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
 	if f.Reason != "timing" || f.ReasonText != "" {
@@ -177,8 +176,8 @@ func TestFormSkipsOwnWordsForAReasonKey(t *testing.T) {
 }
 
 func TestFormStopsOnCtrlC(t *testing.T) {
-	f := letter.Fields{Tone: "formal", Reason: letter.ReasonUnspecified}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: new(string), Given: given()}))
+	f := answers.Answers{Tone: "formal", Reason: letter.ReasonUnspecified}
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given()}))
 	d.keys("company", "Ac<ctrl+c>")
 	d.until("aborted", func() bool { return d.form.State == huh.StateAborted })
 }
@@ -203,27 +202,26 @@ func TestReviewWrapsTheDraft(t *testing.T) {
 // The accessible mode reads piped answers, one a line, skips the pages
 // that are hidden, and says when the answers run out.
 func TestAccessible(t *testing.T) {
-	f := letter.Fields{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam"}
-	date := ""
+	f := answers.Answers{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam"}
 	var out bytes.Buffer
 	// No contact; reason 8 is timing; tone 2 is warm; "maybe" is refused
 	// and asked again; the name stays as it was.
-	answers := "Acme\nSRE\n\n2026-12-03\n8\n2\nmaybe\nn\n\n"
-	err := Ask(Terminal{In: strings.NewReader(answers), Out: &out, Accessible: true}, Questions{Fields: &f, Date: &date, Given: given()})
+	typed := "Acme\nSRE\n\n2026-12-03\n8\n2\nmaybe\nn\n\n"
+	err := Ask(Terminal{In: strings.NewReader(typed), Out: &out, Accessible: true}, Questions{Fields: &f, Given: given()})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	Finish(&f)
-	want := letter.Fields{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "warm", Name: "Sam"}
-	if f != want || date != "2026-12-03" {
-		t.Errorf("got %+v, date %q\nwant %+v", f, date, want)
+	want := answers.Answers{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "warm", InterviewDate: "2026-12-03", Name: "Sam"}
+	if f != want {
+		t.Errorf("got %+v\nwant %+v", f, want)
 	}
 	if strings.Contains(out.String(), "Your reason, in one or two") {
 		t.Errorf("asked for own words, though a reason key was chosen:\n%s", out.String())
 	}
 
-	f = letter.Fields{Reason: letter.ReasonUnspecified, Tone: "formal"}
-	err = Ask(Terminal{In: strings.NewReader("Acme\nSRE\n"), Out: io.Discard, Accessible: true}, Questions{Fields: &f, Date: &date, Given: given()})
+	f = answers.Answers{Reason: letter.ReasonUnspecified, Tone: "formal"}
+	err = Ask(Terminal{In: strings.NewReader("Acme\nSRE\n"), Out: io.Discard, Accessible: true}, Questions{Fields: &f, Given: given()})
 	if !errors.Is(err, ErrAnswersEnded) || !strings.Contains(err.Error(), `"contact"`) {
 		t.Errorf("got %v, want the answers to end at the contact", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/decline-cli/decline/internal/golden"
+	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/letter"
 )
 
@@ -25,8 +26,8 @@ func TestPicture(t *testing.T) {
 	lipgloss.SetDefaultRenderer(r)
 	t.Cleanup(func() { lipgloss.SetDefaultRenderer(lipgloss.NewRenderer(io.Discard)) })
 
-	f := letter.Fields{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Date: new(string), Given: given("name")}))
+	f := answers.Answers{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
+	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given("name")}))
 	d.keys("company", "Acme Corp<enter>")
 	d.keys("role", "Data Engineer<enter>")
 	d.keys("contact", "Ms. Rivera<enter>")

@@ -29,7 +29,9 @@ var Reasons = []Option{
 // ReasonUnspecified is the reason of a letter that gives none.
 const ReasonUnspecified = "unspecified"
 
-// Tones is the catalogue of registers a letter can be written in.
+// Tones is the catalogue of registers a letter can be written in. A
+// language may write a kind of letter in some of them only: its
+// templates say which.
 var Tones = []Option{
 	{"formal", "courteous and businesslike, for any recruiter"},
 	{"warm", "friendly and personal, for someone you have spoken to"},
@@ -38,6 +40,94 @@ var Tones = []Option{
 
 // DefaultTone is the tone of a letter that names none.
 const DefaultTone = "formal"
+
+// A Kind is a kind of letter: what is being declined, and the reasons a
+// letter of that kind can give.
+type Kind struct {
+	Option
+	Reasons []Option
+}
+
+// Kinds is the catalogue of kinds of letter, the default first. Each is
+// written by the templates of its name in every language directory that
+// has them: LANGUAGE/KIND/TONE.tmpl.
+var Kinds = []Kind{
+	{Option: Option{"interview", "declining an invitation to interview"}, Reasons: Reasons},
+}
+
+// DefaultKind is the kind of a letter that names none.
+const DefaultKind = "interview"
+
+// A Language is a language letters are written in, as a BCP 47 tag, and
+// the directory of the templates that write it: varieties of a language
+// share their templates, which tell them apart with .Lang.
+type Language struct {
+	Option // Key is the tag, such as en-GB
+	Dir    string
+}
+
+// Languages is the catalogue of languages, the default first.
+var Languages = []Language{
+	{Option: Option{"en-US", "English, as written in the United States"}, Dir: "en"},
+	{Option: Option{"en-GB", "English, as written in the United Kingdom"}, Dir: "en"},
+}
+
+// britishLocales are the locales whose English is written the British way.
+var britishLocales = []string{"en_GB", "en_IE", "en_AU", "en_NZ", "en_ZA", "en_IN"}
+
+// LangOfLocale returns the variety of English a user of locale (the value
+// of LC_ALL, LC_MESSAGES or LANG, such as en_GB.UTF-8) writes: en-GB for
+// the British Isles and the Commonwealth, else en-US. Other languages are
+// never chosen from the locale: a letter's language is the recipient's,
+// not the terminal's.
+func LangOfLocale(locale string) string {
+	locale, _, _ = strings.Cut(locale, ".")
+	locale, _, _ = strings.Cut(locale, "@")
+	for _, l := range britishLocales {
+		if strings.EqualFold(locale, l) {
+			return "en-GB"
+		}
+	}
+	return "en-US"
+}
+
+// FindKind returns the kind of key (in any case), or a *FieldError naming
+// the kinds there are.
+func FindKind(key string) (Kind, error) {
+	key = strings.ToLower(key)
+	for _, k := range Kinds {
+		if k.Key == key {
+			return k, nil
+		}
+	}
+	options := make([]Option, len(Kinds))
+	for i, k := range Kinds {
+		options[i] = k.Option
+	}
+	return Kind{}, Lookup("kind", options, key)
+}
+
+// FindLanguage returns the language of a BCP 47 tag, in any case and with
+// "_" for "-" (en_gb); a bare language (en) is its first variety. Its
+// error, a *FieldError, names the tags there are.
+func FindLanguage(tag string) (Language, error) {
+	norm := strings.ReplaceAll(tag, "_", "-")
+	for _, l := range Languages {
+		if strings.EqualFold(l.Key, norm) {
+			return l, nil
+		}
+	}
+	for _, l := range Languages {
+		if base, _, _ := strings.Cut(l.Key, "-"); strings.EqualFold(base, norm) {
+			return l, nil
+		}
+	}
+	options := make([]Option, len(Languages))
+	for i, l := range Languages {
+		options[i] = l.Option
+	}
+	return Language{}, Lookup("lang", options, tag)
+}
 
 // Keys returns the keys of options, in order.
 func Keys(options []Option) []string {
@@ -57,7 +147,7 @@ func Lookup(field string, options []Option, key string) error {
 		if o.Key == key {
 			return nil
 		}
-		if d := distance(strings.ToLower(key), o.Key); d < bestDistance {
+		if d := distance(strings.ToLower(key), strings.ToLower(o.Key)); d < bestDistance {
 			best, bestDistance = o.Key, d
 		}
 	}

@@ -18,6 +18,8 @@ import (
 // as their data, and the json format prints them, so their names are part
 // of decline's interface.
 type Fields struct {
+	Kind          string `json:"kind"` // a key of Kinds
+	Lang          string `json:"lang"` // a tag of Languages, such as en-GB
 	Company       string `json:"company"`
 	Role          string `json:"role"`
 	Contact       string `json:"contact"`

@@ -4,59 +4,77 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
+	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/decline-cli/decline/internal/input"
 )
 
 // Templates are the letter templates of a file system laid out as
-// LANGUAGE/KIND/TONE.tmpl: every language, kind of letter and tone.
-// Templates are not safe for concurrent use.
+// LANGUAGE/KIND/TONE.tmpl: every language directory, kind of letter and
+// tone there is a file for. They are safe for concurrent use: a batch
+// renders on every core.
 type Templates struct {
-	fsys   fs.FS
-	paths  map[string]bool      // by "LANGUAGE/KIND/TONE"
+	fsys  fs.FS
+	paths []string // "LANGUAGE/KIND/TONE", sorted
+
+	mu     sync.Mutex
 	parsed map[string]*Template // those looked up so far
 }
 
 // A Template renders one kind of letter in one language and tone. Its
 // text defines a "subject" and a "body" template, which receive Fields.
+// A Template is safe for concurrent use.
 type Template struct {
 	t *template.Template
 }
 
-// Open finds the templates of fsys. Every kind of letter must have a
-// template for each tone. A template is parsed when it is first looked up,
-// since a run of decline renders one letter.
+// Open finds the templates of fsys. A template is parsed when it is first
+// looked up, since a run of decline renders one kind of letter.
 func Open(fsys fs.FS) (*Templates, error) {
 	paths, err := fs.Glob(fsys, "*/*/*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("listing templates: %w", err)
 	}
-	ts := &Templates{fsys: fsys, paths: make(map[string]bool, len(paths)), parsed: make(map[string]*Template)}
+	ts := &Templates{fsys: fsys, parsed: make(map[string]*Template)}
 	for _, p := range paths {
-		ts.paths[strings.TrimSuffix(p, ".tmpl")] = true
-	}
-	for _, p := range paths {
-		kind := path.Dir(p)
-		for _, tone := range Tones {
-			if !ts.paths[kind+"/"+tone.Key] {
-				return nil, fmt.Errorf("templates %s: no template for the %s tone (%s/%s.tmpl)", kind, tone.Key, kind, tone.Key)
-			}
-		}
+		ts.paths = append(ts.paths, strings.TrimSuffix(p, ".tmpl"))
 	}
 	return ts, nil
 }
 
-// Lookup returns the template of a language, kind of letter and tone.
+// Names returns the templates there are, as LANGUAGE/KIND/TONE, sorted.
+func (ts *Templates) Names() []string { return ts.paths }
+
+// Tones returns the tones in which a language directory writes a kind of
+// letter, in the catalogue's order.
+func (ts *Templates) Tones(language, kind string) []Option {
+	var tones []Option
+	for _, tone := range Tones {
+		if slices.Contains(ts.paths, language+"/"+kind+"/"+tone.Key) {
+			tones = append(tones, tone)
+		}
+	}
+	return tones
+}
+
+// Lookup returns the template of a language directory, kind of letter and
+// tone.
 func (ts *Templates) Lookup(language, kind, tone string) (*Template, error) {
-	name := language + "/" + kind + "/" + tone
+	return ts.Template(language + "/" + kind + "/" + tone)
+}
+
+// Template returns the template of a name as Names lists it.
+func (ts *Templates) Template(name string) (*Template, error) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
 	if t := ts.parsed[name]; t != nil {
 		return t, nil
 	}
-	if !ts.paths[name] {
-		return nil, fmt.Errorf("no %s template for a %s letter in %s", tone, kind, language)
+	if !slices.Contains(ts.paths, name) {
+		return nil, fmt.Errorf("no template %s", name)
 	}
 	text, err := fs.ReadFile(ts.fsys, name+".tmpl")
 	if err != nil {

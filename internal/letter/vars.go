@@ -1,5 +1,7 @@
 package letter
 
+import "strings"
+
 // A Var is something a template can use: a field of the data it receives,
 // or a function of Go's text/template, with an example.
 type Var struct {
@@ -11,6 +13,8 @@ type Var struct {
 // Vars are the fields a template receives (Fields, as the letter's
 // answers after Clean).
 var Vars = []Var{
+	{".Kind", "interview", "the kind of letter: " + kindKeys()},
+	{".Lang", "en-GB", "the language, as a BCP 47 tag: " + languageKeys()},
 	{".Company", "Acme Corp", "the company"},
 	{".Role", "Data Engineer", `the role, without "the", "position" or "role" around it`},
 	{".Contact", "Ms. Rivera", "whom to greet; empty for the hiring team"},
@@ -33,4 +37,20 @@ var Funcs = []Var{
 	{"printf", `{{printf "%s at %s" .Role .Company}} → Data Engineer at Acme Corp`, "format text"},
 	{"{{- and -}}", "{{- else if ...}}", "trim the spaces and line breaks next to an action"},
 	{"define", `{{define "subject"}}...{{end}} {{define "body"}}...{{end}}`, `every template defines a "subject" and a "body"`},
+}
+
+func kindKeys() string {
+	keys := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		keys[i] = k.Key
+	}
+	return strings.Join(keys, ", ")
+}
+
+func languageKeys() string {
+	keys := make([]string, len(Languages))
+	for i, l := range Languages {
+		keys[i] = l.Key
+	}
+	return strings.Join(keys, ", ")
 }

@@ -248,3 +248,37 @@ func escape(s, keep string) string {
 	}
 	return b.String()
 }
+
+// WriteMbox writes m as one message of an mbox file (mboxrd): a "From "
+// line with the sender and the date, the message with every body line
+// that starts with "From ", after any ">", quoted with one more ">", and
+// a blank line. The message is written whole, in one Write, or not at
+// all, so that a full disk never leaves half a message.
+func WriteMbox(w io.Writer, m *Message) error {
+	var eml bytes.Buffer
+	if _, err := m.WriteTo(&eml); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "From %s %s\n", mboxSender(m.From), m.Date.UTC().Format(time.ANSIC))
+	for _, line := range bytes.SplitAfter(eml.Bytes(), []byte("\n")) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, ">"), []byte("From ")) {
+			b.WriteByte('>')
+		}
+		b.Write(line)
+	}
+	b.WriteByte('\n')
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// mboxSender returns the address for an mbox "From " line, which mail
+// readers split at spaces: a quoted local part ("sam lee"@example.org)
+// would break it, so such an address, or none, is written as "decline":
+// the separator names who wrote the entry, not who receives replies.
+func mboxSender(from *Address) string {
+	if from == nil || strings.ContainsAny(from.Address, " \t\"\\") {
+		return "decline"
+	}
+	return from.Address
+}

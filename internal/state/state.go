@@ -12,7 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 
-	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/internal/answers"
 )
 
 // Dir returns where state is kept: $XDG_STATE_HOME/decline
@@ -36,13 +36,6 @@ func Dir() string {
 	return filepath.Join(home, ".local", "state", "decline")
 }
 
-// Answers are what the user answered, flag or form, for a letter.
-type Answers struct {
-	letter.Fields
-	From string `json:"from"`
-	To   string `json:"to"`
-}
-
 // A Store keeps the last answers and the last draft in a directory that
 // only the user can read.
 type Store struct {
@@ -55,7 +48,7 @@ const (
 )
 
 // SaveAnswers keeps a.
-func (s Store) SaveAnswers(a Answers) error {
+func (s Store) SaveAnswers(a answers.Answers) error {
 	data, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
 		return err
@@ -66,8 +59,8 @@ func (s Store) SaveAnswers(a Answers) error {
 
 // Answers returns the last answers kept. Its error wraps os.ErrNotExist
 // when there are none.
-func (s Store) Answers() (Answers, error) {
-	var a Answers
+func (s Store) Answers() (answers.Answers, error) {
+	var a answers.Answers
 	data, err := os.ReadFile(filepath.Join(s.Dir, answersFile))
 	if err != nil {
 		return a, err
