@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
 
-	_ "github.com/decline-cli/decline/internal/golden" // for go test ./... -update
 	"github.com/decline-cli/decline/internal/answers"
+	_ "github.com/decline-cli/decline/internal/golden" // for go test ./... -update
 	"github.com/decline-cli/decline/internal/letter"
 )
 

@@ -11,8 +11,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/decline-cli/decline/internal/golden"
 	"github.com/decline-cli/decline/internal/answers"
+	"github.com/decline-cli/decline/internal/golden"
 	"github.com/decline-cli/decline/internal/letter"
 )
 
