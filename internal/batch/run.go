@@ -5,60 +5,51 @@ import (
 	"sync"
 )
 
-// chunk is how many rows are worked on at once: enough to keep every core
-// busy, few enough that memory stays flat whatever the file's size.
-const chunk = 256
+// A job is a row on its way through the workers, and where its result
+// goes.
+type job[T any] struct {
+	row    Row
+	result chan T
+}
 
 // Run reads every row of rd, runs work on each on workers goroutines, and
 // gives each row and its result to emit in the rows' order, from the
-// calling goroutine. work must be safe for concurrent use. Run stops at
-// the first error reading the file, after emitting the rows before it.
+// calling goroutine, while later rows are being read and worked on. At
+// most a few rows a worker are in flight, so memory stays flat whatever
+// the file's size. work must be safe for concurrent use. Run stops at the
+// first error reading the file, after emitting the rows before it.
 func Run[T any](rd *Reader, workers int, work func(Row) T, emit func(Row, T)) error {
-	rows := make([]Row, 0, chunk)
-	results := make([]T, chunk)
-	for {
-		rows = rows[:0]
-		var err error
-		for len(rows) < chunk {
-			var row Row
-			if row, err = rd.Next(); err != nil {
-				break
+	workers = max(workers, 1)
+	jobs := make(chan job[T], workers)
+	order := make(chan job[T], 4*workers) // bounds the rows in flight
+	var readErr error
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for {
+			row, err := rd.Next()
+			if err != nil {
+				if err != io.EOF {
+					readErr = err
+				}
+				return
 			}
-			rows = append(rows, row)
+			j := job[T]{row: row, result: make(chan T, 1)}
+			order <- j
+			jobs <- j
 		}
-		parallel(len(rows), workers, func(i int) { results[i] = work(rows[i]) })
-		for i, row := range rows {
-			emit(row, results[i])
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// parallel calls f(0) … f(n-1) on at most workers goroutines, and waits.
-func parallel(n, workers int, f func(int)) {
-	if workers <= 1 || n <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
+	}()
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(workers, n) {
+	for range workers {
 		wg.Go(func() {
-			for i := range next {
-				f(i)
+			for j := range jobs {
+				j.result <- work(j.row)
 			}
 		})
 	}
-	for i := range n {
-		next <- i
+	for j := range order {
+		emit(j.row, <-j.result)
 	}
-	close(next)
 	wg.Wait()
+	return readErr // written before order was closed
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -135,8 +136,15 @@ func runBatch(b *BatchOptions) error {
 		return err
 	}
 	defer file.Close()
+	// A letter's garbage is small and short-lived, and the live heap a few
+	// megabytes: collecting at every doubling of it spends a third of a
+	// batch in the collector. A heap allowed to grow four times over stays
+	// flat all the same, at about twice the size.
+	if b.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(300))
+	}
 	s := &sender{BatchOptions: b, name: name, composer: composer, stamp: format.Stamp{Now: b.Now, Random: lockedRandom(b.Random)},
-		report: b.IO.ErrOut, clientConfig: cfg}
+		report: b.IO.ErrOut}
 	if b.IO.IsStderrTTY() {
 		// Every message clears the progress line before it is written.
 		s.progress = &progressLine{w: b.IO.ErrOut}
@@ -193,12 +201,11 @@ func (b *BatchOptions) open() (*os.File, string, error) {
 // the tally.
 type sender struct {
 	*BatchOptions
-	name         string // the batch file, for messages
-	composer     compose.Composer
-	stamp        format.Stamp
-	report       io.Writer     // stderr, or the progress line on it
-	progress     *progressLine // nil when stderr is not a terminal
-	clientConfig *config.Config
+	name     string // the batch file, for messages
+	composer compose.Composer
+	stamp    format.Stamp
+	report   io.Writer     // stderr, or the progress line on it
+	progress *progressLine // nil when stderr is not a terminal
 
 	done    int   // letters drafted
 	notSent int   // of those, the ones not written or sent

@@ -91,8 +91,8 @@ func answerFlags(f *pflag.FlagSet, a *answers.Answers, template *string) {
 	f.StringVar(&a.Company, "company", "", "the company you are declining (required)")
 	f.StringVar(&a.Role, "role", "", "the role you were invited to interview for (required)")
 	f.StringVar(&a.Contact, "contact", "", "the recruiter or hiring manager to greet, such as \"Ms. Rivera\" (default: the hiring team)")
-	f.StringVar(&a.Kind, "kind", letter.DefaultKind, "what you are declining: "+strings.Join(kindKeys(), ", "))
-	f.StringVar(&a.Lang, "lang", "", "the letter's language, a BCP 47 tag: "+strings.Join(languageKeys(), ", ")+" (default: your locale's English)")
+	f.StringVar(&a.Kind, "kind", letter.DefaultKind, "what you are declining: "+strings.Join(letter.Keys(letter.KindOptions()), ", "))
+	f.StringVar(&a.Lang, "lang", "", "the letter's language, a BCP 47 tag: "+strings.Join(letter.Keys(letter.LanguageOptions()), ", ")+" (default: your locale's English)")
 	f.StringVar(&a.Reason, "reason", letter.ReasonUnspecified, "why, as a key: "+strings.Join(letter.Keys(letter.Reasons), ", "))
 	f.StringVar(&a.ReasonText, "reason-text", "", "why, in your own words: one or two short sentences, instead of --reason")
 	f.StringVar(&a.Tone, "tone", letter.DefaultTone, "the register: "+strings.Join(letter.Keys(letter.Tones), ", "))
@@ -107,22 +107,6 @@ func answerFlags(f *pflag.FlagSet, a *answers.Answers, template *string) {
 
 // answerFields are the fields the answer flags set, by json name.
 var answerFields = []string{"kind", "lang", "company", "role", "contact", "reason", "reason_text", "tone", "interview_date", "refer", "name", "from", "to"}
-
-func kindKeys() []string {
-	keys := make([]string, len(letter.Kinds))
-	for i, k := range letter.Kinds {
-		keys[i] = k.Key
-	}
-	return keys
-}
-
-func languageKeys() []string {
-	keys := make([]string, len(letter.Languages))
-	for i, l := range letter.Languages {
-		keys[i] = l.Key
-	}
-	return keys
-}
 
 // draftHelp describes the letters and the values of the flags that take
 // one of a fixed set, for the help of decline and decline draft.
@@ -139,9 +123,9 @@ questions, copies, edits or opens are kept in the state directory:
 --retry and --last read them back.
 
 Kinds (--kind):
-` + optionList(kindOptions()) + `
+` + optionList(letter.KindOptions()) + `
 Languages (--lang):
-` + optionList(languageOptions()) + `
+` + optionList(letter.LanguageOptions()) + `
 Reasons (--reason):
 ` + optionList(letter.Reasons) + `
 Tones (--tone):
@@ -154,22 +138,6 @@ DECLINE_SIGNATURE, DECLINE_CLIPBOARD_COMMAND), then the config file
 (decline config path).
 
 ` + exitStatusHelp
-}
-
-func kindOptions() []letter.Option {
-	options := make([]letter.Option, len(letter.Kinds))
-	for i, k := range letter.Kinds {
-		options[i] = k.Option
-	}
-	return options
-}
-
-func languageOptions() []letter.Option {
-	options := make([]letter.Option, len(letter.Languages))
-	for i, l := range letter.Languages {
-		options[i] = l.Option
-	}
-	return options
 }
 
 // optionList lists options for help text, one a line.

@@ -217,7 +217,7 @@ func completeValues(env *Env, root *cobra.Command) {
 	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
 		for flag, complete := range map[string]cobra.CompletionFunc{
 			"reason": options(letter.Reasons), "tone": options(letter.Tones), "template": templates,
-			"kind": options(kindOptions()), "lang": options(languageOptions()),
+			"kind": options(letter.KindOptions()), "lang": options(letter.LanguageOptions()),
 		} {
 			if c.Flags().Lookup(flag) != nil {
 				c.RegisterFlagCompletionFunc(flag, complete)

@@ -134,9 +134,9 @@ func oneArg(what, hint string) cobra.PositionalArgs {
 	}
 }
 
-// checkTemplate renders a template for every reason (and an own reason)
-// and tone, with and without the optional answers, and holds each letter
-// to the guide.
+// checkTemplate renders a template for every reason, tone and set of
+// answers, and holds each letter to the guide: each problem is reported
+// once, with how many letters have it and the first that does.
 func checkTemplate(env *Env, name string) error {
 	s, err := env.findTemplate(name)
 	if err != nil {
@@ -146,66 +146,19 @@ func checkTemplate(env *Env, name string) error {
 	if err != nil {
 		return &compose.TemplateError{Name: s.Name, Err: err}
 	}
-	date, _ := letter.ParseDate("2026-12-03")
-	samples := []letter.Fields{
-		{Company: "Acme Corp", Role: "Data Engineer", Contact: "Ms. Rivera", InterviewDate: date, KeepInTouch: true, Refer: "Jordan Smith", Name: "Sam Lee"},
-		{Company: "Acme Corp", Role: "Data Engineer", Name: "Sam Lee"},
+	problems, letters, err := compose.CheckTemplate(t)
+	if err != nil {
+		return &compose.TemplateError{Name: s.Name, Err: err}
 	}
-	// The same problem shows in many letters: each is reported once, with
-	// how many letters have it and the first that does.
-	type problem struct {
-		finding check.Finding
-		first   string
-		letters int
-	}
-	var problems []*problem
-	seen := make(map[string]*problem)
-	letters := 0
-	for _, sample := range samples {
-		for _, tone := range letter.Keys(letter.Tones) {
-			for _, reason := range append(letter.Keys(letter.Reasons), "own") {
-				f := sample
-				f.Tone, f.Reason = tone, reason
-				if reason == "own" {
-					f.Reason, f.ReasonText = "", "I have decided to return to university this autumn."
-				}
-				answers := "the required answers"
-				if f.Contact != "" {
-					answers = "every answer"
-				}
-				what := fmt.Sprintf("%s, %s, %s", tone, reason, answers)
-				d, err := t.Render(f)
-				if err != nil {
-					return &compose.TemplateError{Name: s.Name, Err: fmt.Errorf("rendering %s (%s): %w", s.Name, what, err)}
-				}
-				letters++
-				for _, finding := range check.Letter(check.Parse([]byte(compose.Text(d)))) {
-					if finding.Rule == "door-open" && !f.KeepInTouch {
-						continue // not asked for
-					}
-					key := finding.Rule + "\x00" + finding.Message
-					if p := seen[key]; p != nil {
-						p.letters++
-						continue
-					}
-					p := &problem{finding: finding, first: fmt.Sprintf("%s, line %d", what, finding.Line), letters: 1}
-					seen[key] = p
-					problems = append(problems, p)
-				}
-			}
-		}
-	}
-	errs, warnings := 0, 0
+	errs := 0
 	for _, p := range problems {
-		if p.finding.Severity == check.Error {
+		if p.Finding.Severity == check.Error {
 			errs++
-		} else {
-			warnings++
 		}
 		fmt.Fprintf(env.IO.Out, "%s: %s: %s (%d of %d letters; first: %s)\n",
-			s.Name, p.finding.Rule, printable(p.finding.Message), p.letters, letters, p.first)
+			s.Name, p.Finding.Rule, printable(p.Finding.Message), p.Letters, letters, p.First)
 	}
-	fmt.Fprintf(env.IO.ErrOut, "%s: %d letters rendered: %s\n", s.Name, letters, summary(errs, warnings))
+	fmt.Fprintf(env.IO.ErrOut, "%s: %d letters rendered: %s\n", s.Name, letters, summary(errs, len(problems)-errs))
 	if errs > 0 {
 		return errFindings
 	}

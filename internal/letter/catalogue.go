@@ -100,11 +100,7 @@ func FindKind(key string) (Kind, error) {
 			return k, nil
 		}
 	}
-	options := make([]Option, len(Kinds))
-	for i, k := range Kinds {
-		options[i] = k.Option
-	}
-	return Kind{}, Lookup("kind", options, key)
+	return Kind{}, Lookup("kind", KindOptions(), key)
 }
 
 // FindLanguage returns the language of a BCP 47 tag, in any case and with
@@ -122,11 +118,26 @@ func FindLanguage(tag string) (Language, error) {
 			return l, nil
 		}
 	}
+	return Language{}, Lookup("lang", LanguageOptions(), tag)
+}
+
+// KindOptions returns the kinds as options, for lists and completion.
+func KindOptions() []Option {
+	options := make([]Option, len(Kinds))
+	for i, k := range Kinds {
+		options[i] = k.Option
+	}
+	return options
+}
+
+// LanguageOptions returns the languages as options, for lists and
+// completion.
+func LanguageOptions() []Option {
 	options := make([]Option, len(Languages))
 	for i, l := range Languages {
 		options[i] = l.Option
 	}
-	return Language{}, Lookup("lang", options, tag)
+	return options
 }
 
 // Keys returns the keys of options, in order.
@@ -142,11 +153,13 @@ func Keys(options []Option) []string {
 // error, a *FieldError, names the accepted keys and, when key looks like a
 // slip of the keyboard, the one that was meant.
 func Lookup(field string, options []Option, key string) error {
-	best, bestDistance := "", 3
 	for _, o := range options {
 		if o.Key == key {
 			return nil
 		}
+	}
+	best, bestDistance := "", 3
+	for _, o := range options {
 		if d := distance(strings.ToLower(key), strings.ToLower(o.Key)); d < bestDistance {
 			best, bestDistance = o.Key, d
 		}

@@ -13,8 +13,8 @@ type Var struct {
 // Vars are the fields a template receives (Fields, as the letter's
 // answers after Clean).
 var Vars = []Var{
-	{".Kind", "interview", "the kind of letter: " + kindKeys()},
-	{".Lang", "en-GB", "the language, as a BCP 47 tag: " + languageKeys()},
+	{".Kind", "interview", "the kind of letter: " + strings.Join(Keys(KindOptions()), ", ")},
+	{".Lang", "en-GB", "the language, as a BCP 47 tag: " + strings.Join(Keys(LanguageOptions()), ", ")},
 	{".Company", "Acme Corp", "the company"},
 	{".Role", "Data Engineer", `the role, without "the", "position" or "role" around it`},
 	{".Contact", "Ms. Rivera", "whom to greet; empty for the hiring team"},
@@ -37,20 +37,4 @@ var Funcs = []Var{
 	{"printf", `{{printf "%s at %s" .Role .Company}} → Data Engineer at Acme Corp`, "format text"},
 	{"{{- and -}}", "{{- else if ...}}", "trim the spaces and line breaks next to an action"},
 	{"define", `{{define "subject"}}...{{end}} {{define "body"}}...{{end}}`, `every template defines a "subject" and a "body"`},
-}
-
-func kindKeys() string {
-	keys := make([]string, len(Kinds))
-	for i, k := range Kinds {
-		keys[i] = k.Key
-	}
-	return strings.Join(keys, ", ")
-}
-
-func languageKeys() string {
-	keys := make([]string, len(Languages))
-	for i, l := range Languages {
-		keys[i] = l.Key
-	}
-	return strings.Join(keys, ", ")
 }
