@@ -115,15 +115,7 @@ func runBatch(b *BatchOptions) error {
 		return err
 	}
 	defaults := defaults(cfg, b.Getenv)
-	for _, field := range answerFields {
-		if b.given(strings.ReplaceAll(field, "_", "-")) {
-			defaults.Set(field, *b.Answers.Field(field))
-		}
-	}
-	if b.given("keep-in-touch") {
-		defaults.KeepInTouch = b.Answers.KeepInTouch
-	}
-	defaults.Reasons(b.given("reason"), b.given("reason-text"))
+	overlay(&defaults, b.Answers, b.given)
 	// A bad template is the run's problem, not each row's: said once,
 	// before any row.
 	composer, err := b.composer(b.Template)

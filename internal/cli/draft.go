@@ -296,16 +296,21 @@ func (opts *DraftOptions) answers() (answers.Answers, error) {
 		}
 		a = last
 	}
+	overlay(&a, opts.Answers, opts.given)
+	return a, nil
+}
+
+// overlay sets the answers of the flags that were given over a.
+func overlay(a *answers.Answers, flags answers.Answers, given func(flag string) bool) {
 	for _, field := range answerFields {
-		if opts.given(strings.ReplaceAll(field, "_", "-")) {
-			a.Set(field, *opts.Answers.Field(field))
+		if given(strings.ReplaceAll(field, "_", "-")) {
+			a.Set(field, *flags.Field(field))
 		}
 	}
-	if opts.given("keep-in-touch") {
-		a.KeepInTouch = opts.Answers.KeepInTouch
+	if given("keep-in-touch") {
+		a.KeepInTouch = flags.KeepInTouch
 	}
-	a.Reasons(opts.given("reason"), opts.given("reason-text"))
-	return a, nil
+	a.Reasons(given("reason"), given("reason-text"))
 }
 
 // defaults returns the answers of the settings, over the catalogue's

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 )
 
@@ -89,15 +90,16 @@ func (l Library) Find(name string) (s Source, ok bool) {
 	return Source{}, false
 }
 
-// parseError is the form of text/template's parse errors.
-var parseError = regexp.MustCompile(`^template: ([^:]+):(\d+): (.*)$`)
+// parseError is the form of text/template's parse errors, compiled when
+// first needed: most runs parse no template of the user's.
+var parseError = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: ([^:]+):(\d+): (.*)$`) })
 
 // withColumn adds a column to a text/template parse error, which gives
 // only "template: NAME:LINE: message": the column of the first action on
 // that line that does not parse on its own (actions that open or close a
 // block never do, and are skipped), else of the line's first action.
 func withColumn(err error, text string) error {
-	m := parseError.FindStringSubmatch(err.Error())
+	m := parseError().FindStringSubmatch(err.Error())
 	if m == nil {
 		return err
 	}
