@@ -149,7 +149,7 @@ func TestTerminalCtrlC(t *testing.T) {
 	if got := readFile(t, filepath.Join(dir, "err.txt")); !strings.Contains(got, "decline: error: interrupted") || !strings.Contains(got, "decline --retry") {
 		t.Errorf("stderr got %q, want it to say it was interrupted and how to retry", got)
 	}
-	if answers := readFile(t, filepath.Join(dir, "state", "decline", "last-answers.json")); !strings.Contains(answers, `"company": "Acme"`) {
+	if answers := readFile(t, filepath.Join(dir, "state", "decline", "unfinished-answers.json")); !strings.Contains(answers, `"company": "Acme"`) {
 		t.Errorf("the answers so far were not kept:\n%s", answers)
 	}
 }

@@ -42,8 +42,9 @@ type DraftOptions struct {
 	given func(flag string) bool
 	// config holds the settings of the environment and the config file.
 	config *config.Config
-	// kept says where the draft of this run is kept, once it is: "" while
-	// it is not.
+	// run is this run's answers and draft as kept, or nil; kept says
+	// where the draft is, or "" while it is not kept.
+	run  *state.Run
 	kept string
 }
 
@@ -247,28 +248,28 @@ func (env *Env) composer(name string) (compose.Composer, error) {
 }
 
 // printLast delivers the last draft kept (as it was sent, edits
-// included), with the addresses of the last answers.
+// included), with the addresses of the answers it was written from: the
+// two are one record, so a letter never goes with another run's
+// recipients.
 func (opts *DraftOptions) printLast() error {
-	text, err := opts.Store.Draft()
+	run, err := opts.Store.Run()
 	if errors.Is(err, fs.ErrNotExist) {
 		return &desktop.Problem{Err: errors.New("no draft has been kept yet"), Hint: "draft one first: decline --help shows how"}
 	}
 	if err != nil {
 		return fmt.Errorf("reading the last draft: %w", err)
 	}
-	ld, err := compose.ParseText(text)
+	ld, err := compose.ParseText(run.Draft)
 	if err != nil {
 		return fmt.Errorf("reading the last draft %s: %w", opts.Store.DraftPath(), err)
 	}
-	d := compose.Draft{Draft: ld}
-	if a, err := opts.Store.Answers(); err == nil {
-		d.Fields = letter.Fields{Kind: a.Kind, Lang: a.Lang, Company: a.Company, Role: a.Role, Contact: a.Contact, Reason: a.Reason,
-			ReasonText: a.ReasonText, Tone: a.Tone, KeepInTouch: a.KeepInTouch, Refer: a.Refer, Name: a.Name, Signature: a.Signature}
-		d.Fields.InterviewDate, _ = letter.ParseDate(a.InterviewDate)
-		d.From, _ = mail.ParseAddress(a.From)
-		d.To, _ = mail.ParseAddress(a.To)
-	}
-	opts.kept = opts.Store.DraftPath()
+	a := run.Answers
+	d := compose.Draft{Draft: ld, Fields: letter.Fields{Kind: a.Kind, Lang: a.Lang, Company: a.Company, Role: a.Role, Contact: a.Contact,
+		Reason: a.Reason, ReasonText: a.ReasonText, Tone: a.Tone, KeepInTouch: a.KeepInTouch, Refer: a.Refer, Name: a.Name, Signature: a.Signature}}
+	d.Fields.InterviewDate, _ = letter.ParseDate(a.InterviewDate)
+	d.From, _ = mail.ParseAddress(a.From)
+	d.To, _ = mail.ParseAddress(a.To)
+	opts.run, opts.kept = &run, opts.Store.DraftPath()
 	return opts.deliver(d)
 }
 
@@ -287,7 +288,14 @@ func missing(a answers.Answers) bool {
 func (opts *DraftOptions) answers() (answers.Answers, error) {
 	a := defaults(opts.config, opts.Getenv)
 	if opts.Retry {
-		last, err := opts.Store.Answers()
+		// The run stopped halfway, if there is one since the last that
+		// finished; else the last.
+		last, err := opts.Store.Unfinished()
+		if errors.Is(err, fs.ErrNotExist) {
+			var run state.Run
+			run, err = opts.Store.Run()
+			last = run.Answers
+		}
 		if errors.Is(err, fs.ErrNotExist) {
 			return a, &desktop.Problem{Err: errors.New("there are no answers to retry yet"), Hint: "run decline without --retry"}
 		}
@@ -342,18 +350,14 @@ func defaults(cfg *config.Config, getenv func(string) string) answers.Answers {
 	return a
 }
 
-// keep saves the answers and the draft, so that --retry and --last find
-// them. Failing to is worth a warning, not a failure: the draft is still
-// on its way, and the hints no longer say it is kept.
+// keep saves the answers and the draft as one record, so that --retry
+// and --last find them. Failing to is worth a warning, not a failure: the
+// draft is still on its way, and the hints no longer say it is kept.
 func (opts *DraftOptions) keep(a answers.Answers, d compose.Draft) {
-	opts.kept = ""
-	if err := opts.Store.SaveAnswers(a); err != nil {
-		warn(opts.IO.ErrOut, "could not keep your answers: %v", err)
-	}
-	path, err := opts.Store.SaveDraft(d.Text())
+	opts.run = &state.Run{Answers: a, Draft: d.Text()}
+	path, err := opts.Store.SaveRun(*opts.run)
 	if err != nil {
 		warn(opts.IO.ErrOut, "could not keep the draft: %v", err)
-		return
 	}
 	opts.kept = path
 }

@@ -55,7 +55,7 @@ func (opts *DraftOptions) ask(t *terminal, a *answers.Answers) error {
 	keep := func() error {
 		kept := *a
 		form.Finish(&kept)
-		return opts.Store.SaveAnswers(kept)
+		return opts.Store.SaveUnfinished(kept)
 	}
 	t.Answered = func() { keep() }
 	q := form.Questions{Fields: a, Given: given, Preview: opts.preview(*a)}
@@ -64,10 +64,14 @@ func (opts *DraftOptions) ask(t *terminal, a *answers.Answers) error {
 	}
 	err := form.Ask(t.Terminal, q)
 	form.Finish(a)
-	if serr := keep(); serr != nil {
+	serr := keep()
+	if serr != nil {
 		warn(opts.IO.ErrOut, "could not keep your answers: %v", serr)
 	}
 	if errors.Is(err, form.ErrInterrupted) {
+		if serr != nil {
+			return &interrupted{kept: "your answers could not be kept (see the warning above)"}
+		}
 		return &interrupted{kept: "your answers so far are kept: decline --retry picks them up"}
 	}
 	return err
@@ -245,10 +249,12 @@ func (opts *DraftOptions) edit(d compose.Draft) (compose.Draft, error) {
 		warn(opts.IO.ErrOut, "the edited draft, line %d: %s", f.Line, f.String())
 	}
 	d.Draft = edited
-	if path, err := opts.Store.SaveDraft(d.Text()); err != nil {
-		warn(opts.IO.ErrOut, "could not keep the edited draft: %v", err)
-		opts.kept = ""
-	} else {
+	if opts.run != nil {
+		opts.run.Draft = d.Text()
+		path, err := opts.Store.SaveRun(*opts.run)
+		if err != nil {
+			warn(opts.IO.ErrOut, "could not keep the edited draft: %v", err)
+		}
 		opts.kept = path
 	}
 	return d, nil

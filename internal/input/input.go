@@ -5,6 +5,9 @@ package input
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,4 +104,42 @@ func isLineBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// ReadFile reads a file that decline was pointed at (a config file, a
+// template, a kept draft, a draft to check): a regular file of at most
+// limit bytes. A FIFO, a device such as /dev/zero or a directory would
+// hang a run or fill its memory, and is refused.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	// Opening a FIFO waits for a writer: look before opening.
+	if info, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ReadRegular(f, path, limit)
+}
+
+// ReadRegular reads f, named path in errors, as ReadFile does.
+func ReadRegular(f fs.File, path string, limit int64) ([]byte, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > limit {
+		return nil, fmt.Errorf("%s is %d bytes, more than the %d allowed", path, info.Size(), limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("%s is more than the %d bytes allowed", path, limit)
+	}
+	return data, err
 }

@@ -13,6 +13,7 @@ import (
 	"runtime"
 
 	"github.com/decline-cli/decline/internal/answers"
+	"github.com/decline-cli/decline/internal/input"
 )
 
 // Dir returns where state is kept: $XDG_STATE_HOME/decline
@@ -36,71 +37,134 @@ func Dir() string {
 	return filepath.Join(home, ".local", "state", "decline")
 }
 
-// A Store keeps the last answers and the last draft in a directory that
-// only the user can read.
+// A Store keeps, in a directory only the user can read, the last run that
+// drafted a letter (its answers and its draft as one record, so that a
+// letter is never paired with another run's recipients), and apart from
+// it the answers of a run that stopped before its letter was drafted.
+// Writers take a lock, so that runs at once keep whole records.
 type Store struct {
 	Dir string
 }
 
 const (
-	answersFile = "last-answers.json"
-	draftFile   = "last-draft.txt"
+	runFile        = "last-run.json"
+	draftFile      = "last-draft.txt"          // the last draft again, as text to open
+	unfinishedFile = "unfinished-answers.json" // a run stopped halfway
+	lockFile       = "lock"
 )
 
-// SaveAnswers keeps a.
-func (s Store) SaveAnswers(a answers.Answers) error {
+// maxFile is the most a kept file may hold: a run is a page of text.
+const maxFile = 1 << 20
+
+// A Run is a finished run: the answers, and the draft written from them,
+// as it was sent (edits included), in the text form.
+type Run struct {
+	Answers answers.Answers `json:"answers"`
+	Draft   string          `json:"draft"`
+}
+
+// SaveRun keeps r as the last run, and returns the file its draft can be
+// read in. The run's unfinished answers, if any, are done with.
+func (s Store) SaveRun(r Run) (string, error) {
+	data, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	unlock, err := s.lock()
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	if _, err := s.write(runFile, append(data, '\n')); err != nil {
+		return "", err
+	}
+	os.Remove(filepath.Join(s.Dir, unfinishedFile))
+	return s.write(draftFile, []byte(r.Draft))
+}
+
+// Run returns the last run kept. Its error wraps fs.ErrNotExist when
+// there is none.
+func (s Store) Run() (Run, error) {
+	var r Run
+	data, err := s.read(runFile)
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(data, &r); err != nil {
+		return r, fmt.Errorf("reading %s: %w", filepath.Join(s.Dir, runFile), err)
+	}
+	return r, nil
+}
+
+// SaveUnfinished keeps the answers of a run that has not drafted its
+// letter yet: the last run stays as it was.
+func (s Store) SaveUnfinished(a answers.Answers) error {
 	data, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
 		return err
 	}
-	_, err = s.write(answersFile, append(data, '\n'))
+	unlock, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	_, err = s.write(unfinishedFile, append(data, '\n'))
 	return err
 }
 
-// Answers returns the last answers kept. Its error wraps os.ErrNotExist
-// when there are none.
-func (s Store) Answers() (answers.Answers, error) {
+// Unfinished returns the answers of the run that stopped halfway since the
+// last run finished. Its error wraps fs.ErrNotExist when there is none.
+func (s Store) Unfinished() (answers.Answers, error) {
 	var a answers.Answers
-	data, err := os.ReadFile(filepath.Join(s.Dir, answersFile))
+	data, err := s.read(unfinishedFile)
 	if err != nil {
 		return a, err
 	}
 	if err := json.Unmarshal(data, &a); err != nil {
-		return a, fmt.Errorf("reading %s: %w", filepath.Join(s.Dir, answersFile), err)
+		return a, fmt.Errorf("reading %s: %w", filepath.Join(s.Dir, unfinishedFile), err)
 	}
 	return a, nil
 }
 
-// SaveDraft keeps the text of a draft and returns the file it is in.
-func (s Store) SaveDraft(text string) (string, error) {
-	return s.write(draftFile, []byte(text))
-}
-
-// Draft returns the last draft kept. Its error wraps os.ErrNotExist when
-// there is none.
-func (s Store) Draft() (string, error) {
-	data, err := os.ReadFile(s.DraftPath())
-	return string(data), err
-}
-
-// DraftPath returns the file the last draft is kept in.
+// DraftPath returns the file the last draft is kept in, as text.
 func (s Store) DraftPath() string {
 	return filepath.Join(s.Dir, draftFile)
 }
 
+// read reads a file of the store: a regular file of at most maxFile.
+func (s Store) read(name string) ([]byte, error) {
+	if s.Dir == "" {
+		return nil, fmt.Errorf("no state directory: %w", fs.ErrNotExist)
+	}
+	return input.ReadFile(filepath.Join(s.Dir, name), maxFile)
+}
+
 // write writes a file of the store, atomically.
 func (s Store) write(name string, data []byte) (string, error) {
-	if s.Dir == "" {
-		return "", errors.New("no state directory")
-	}
-	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
-		return "", err
-	}
 	path := filepath.Join(s.Dir, name)
 	if err := WriteFile(path, data, 0o600, true); err != nil {
 		return "", fmt.Errorf("keeping %s: %w", path, err)
 	}
 	return path, nil
+}
+
+// lock makes the directory and takes the store's lock, waiting for it.
+func (s Store) lock() (unlock func(), err error) {
+	if s.Dir == "" {
+		return nil, errors.New("no state directory (HOME and XDG_STATE_HOME are not set)")
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(s.Dir, lockFile), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFD(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("locking %s: %w", f.Name(), err)
+	}
+	return func() { f.Close() }, nil // closing releases the lock
 }
 
 // ErrExist is the error of WriteFile when the file exists and may not be
