@@ -31,10 +31,22 @@ type IOStreams struct {
 
 // System returns the process's standard streams.
 func System() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, openTTY: func() (io.ReadWriteCloser, error) {
+	var out io.Writer = os.Stdout
+	if wasClosed(os.Stdout) {
+		out = closed{}
+	}
+	return &IOStreams{In: os.Stdin, Out: out, ErrOut: os.Stderr, openTTY: func() (io.ReadWriteCloser, error) {
 		return os.OpenFile("/dev/tty", os.O_RDWR, 0)
 	}}
 }
+
+// closed is a stream that was closed when decline started: every write
+// fails, so that nothing asked for is silently lost.
+type closed struct{}
+
+func (closed) Write([]byte) (int, error) { return 0, errClosed }
+
+var errClosed = errors.New("standard output is closed")
 
 // Test returns streams backed by buffers, none of them a terminal, and the
 // buffers: what In reads, what Out and ErrOut received.
