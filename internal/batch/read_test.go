@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -140,7 +141,7 @@ func TestRunKeepsOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	next := 0
-	err = Run(rd, 8, func(r Row) string {
+	err = Run(context.Background(), rd, 8, func(r Row) string {
 		for range (r.Line * 7919) % 500 { // uneven work
 			_ = fmt.Sprint(r.Line)
 		}

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"io"
 	"sync"
 )
@@ -17,8 +18,9 @@ type job[T any] struct {
 // calling goroutine, while later rows are being read and worked on. At
 // most a few rows a worker are in flight, so memory stays flat whatever
 // the file's size. work must be safe for concurrent use. Run stops at the
-// first error reading the file, after emitting the rows before it.
-func Run[T any](rd *Reader, workers int, work func(Row) T, emit func(Row, T)) error {
+// first error reading the file, after emitting the rows before it, and
+// reads no more rows once ctx is done (the rows read are still emitted).
+func Run[T any](ctx context.Context, rd *Reader, workers int, work func(Row) T, emit func(Row, T)) error {
 	workers = max(workers, 1)
 	jobs := make(chan job[T], workers)
 	order := make(chan job[T], 4*workers) // bounds the rows in flight
@@ -26,7 +28,7 @@ func Run[T any](rd *Reader, workers int, work func(Row) T, emit func(Row, T)) er
 	go func() {
 		defer close(jobs)
 		defer close(order)
-		for {
+		for ctx.Err() == nil {
 			row, err := rd.Next()
 			if err != nil {
 				if err != io.EOF {

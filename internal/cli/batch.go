@@ -1,16 +1,19 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -142,6 +145,20 @@ func runBatch(b *BatchOptions) error {
 		s.progress = &progressLine{w: b.IO.ErrOut}
 		s.report = s.progress
 	}
+	// A signal stops the batch between letters, and any command running:
+	// what went out and what did not is said, and nothing is left half
+	// written.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(signals)
+	go func() {
+		if sig, ok := <-signals; ok {
+			cancel(&stopped{sig})
+		}
+	}()
+	s.ctx = ctx
 	if b.Strict {
 		// A first pass that only checks, so that nothing goes out if a
 		// row is bad; the file is read again for the second, which gives
@@ -162,6 +179,11 @@ func runBatch(b *BatchOptions) error {
 	}
 	return s.summary()
 }
+
+// stopped is the cause of a batch stopped by a signal.
+type stopped struct{ sig os.Signal }
+
+func (s *stopped) Error() string { return "stopped by " + s.sig.String() }
 
 // open opens the batch file; stdin is spooled to a temporary file, which
 // --strict reads twice.
@@ -196,8 +218,10 @@ type sender struct {
 	name     string // the batch file, for messages
 	composer compose.Composer
 	stamp    format.Stamp
-	report   io.Writer     // stderr, or the progress line on it
-	progress *progressLine // nil when stderr is not a terminal
+	report   io.Writer       // stderr, or the progress line on it
+	progress *progressLine   // nil when stderr is not a terminal
+	ctx      context.Context // done when a signal stops the batch
+	lastLine int             // the last line read
 
 	done    int   // letters drafted
 	notSent int   // of those, the ones not written or sent
@@ -244,7 +268,14 @@ func (s *sender) each(r io.Reader, defaults answers.Answers, sending bool) (int,
 		return drafted{draft: d, out: out, warnings: append(warnings, format.Warnings(key, d)...)}
 	}
 	bad := 0
-	err = batch.Run(rd, runtime.GOMAXPROCS(0), work, func(row batch.Row, r drafted) {
+	err = batch.Run(s.ctx, rd, runtime.GOMAXPROCS(0), work, func(row batch.Row, r drafted) {
+		s.lastLine = row.Line
+		if s.ctx.Err() != nil && sending {
+			s.notSent++
+			s.done++
+			s.failed = append(s.failed, row.Line)
+			return
+		}
 		for _, p := range r.problems {
 			s.reportBad(row.Line, p)
 		}
@@ -308,7 +339,7 @@ func (s *sender) send(line int, r drafted) {
 		err = s.write(line, r)
 	}
 	if err == nil && s.Pipe != "" && !s.DryRun {
-		_, err = sink.Command{Runner: s.Desktop, Line: s.Pipe, Timeout: s.Timeout}.Send(r.out)
+		_, err = sink.Command{Runner: s.Desktop, Line: s.Pipe, Timeout: s.Timeout, Context: s.ctx}.Send(r.out)
 	}
 	if err != nil {
 		s.notSent++
@@ -380,6 +411,14 @@ func (s *sender) summary() error {
 		fmt.Fprintf(s.IO.ErrOut, "; not: line%s %s", plural(len(lines)), strings.Join(lines, ", "))
 	}
 	fmt.Fprintln(s.IO.ErrOut)
+	var stop *stopped
+	if errors.As(context.Cause(s.ctx), &stop) {
+		fmt.Fprintf(s.IO.ErrOut, "decline: %s: the rows after line %d were not read\n", stop, s.lastLine)
+		if stop.sig == os.Interrupt {
+			return &interrupted{kept: fmt.Sprintf("the letters of the rows after line %d did not go out", s.lastLine)}
+		}
+		return errBatchIncomplete
+	}
 	if len(lines) > 0 {
 		return errBatchIncomplete
 	}

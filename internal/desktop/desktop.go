@@ -42,7 +42,7 @@ var System = Env{Getenv: os.Getenv, LookPath: exec.LookPath}
 // atotto/clipboard, which runs xclip, xsel or wl-copy on Linux.
 func (e Env) Copy(text, command string) error {
 	if command != "" {
-		if err := e.Shell(command, []byte(text), DefaultTimeout); err != nil {
+		if err := e.Shell(context.Background(), command, []byte(text), DefaultTimeout); err != nil {
 			return &Problem{Err: fmt.Errorf("copying with the clipboard command %w", err), Hint: "check clipboard_command in the config file"}
 		}
 		return nil
@@ -160,14 +160,14 @@ const DefaultTimeout = 60 * time.Second
 
 // Shell runs a command line through the system's shell (sh, or cmd on
 // Windows) with input on its stdin, for at most timeout (no limit when
-// zero): then it and every process it started are killed. Its error
-// quotes the command and the first line it printed.
-func (e Env) Shell(command string, input []byte, timeout time.Duration) error {
+// zero), until ctx is done: then it and every process it started are
+// killed. Its error quotes the command and the first line it printed.
+func (e Env) Shell(ctx context.Context, command string, input []byte, timeout time.Duration) error {
 	shell, flag := "sh", "-c"
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/c"
 	}
-	ctx, cancel := context.Background(), context.CancelFunc(func() {})
+	cancel := context.CancelFunc(func() {})
 	if timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 	}
@@ -178,8 +178,11 @@ func (e Env) Shell(command string, input []byte, timeout time.Duration) error {
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	err := run(cmd)
-	if ctx.Err() == context.DeadlineExceeded {
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%q: still running after %s, and stopped%s", command, timeout, detail(output.String()))
+	case ctx.Err() != nil:
+		return fmt.Errorf("%q: stopped: %w", command, context.Cause(ctx))
 	}
 	if err != nil {
 		return fmt.Errorf("%q: %v%s", command, err, detail(output.String()))

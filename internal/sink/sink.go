@@ -6,6 +6,7 @@
 package sink
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -116,9 +117,10 @@ func (s File) Send(data []byte) (string, error) {
 	return "", err
 }
 
-// A Runner runs a command line with input on its stdin, within a time.
+// A Runner runs a command line with input on its stdin, within a time
+// and until ctx is done.
 type Runner interface {
-	Shell(command string, input []byte, timeout time.Duration) error
+	Shell(ctx context.Context, command string, input []byte, timeout time.Duration) error
 }
 
 // Command gives drafts to a command on its stdin, such as msmtp -t.
@@ -126,11 +128,12 @@ type Command struct {
 	Runner  Runner
 	Line    string
 	Timeout time.Duration
+	Context context.Context // stops the command when done, as on a signal
 }
 
 // Send runs the command with data.
 func (s Command) Send(data []byte) (string, error) {
-	return "", s.Runner.Shell(s.Line, data, s.Timeout)
+	return "", s.Runner.Shell(s.Context, s.Line, data, s.Timeout)
 }
 
 // A Handoff is a sink and the bytes it takes: each sink takes the draft
