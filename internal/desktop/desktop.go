@@ -92,12 +92,18 @@ func (e Env) CopyOSC52(text string, tty io.Writer) error {
 	return err
 }
 
-// EditorCommand returns the command line of the user's editor: $VISUAL,
-// then $EDITOR, then the first of editor, nano and vi that is installed.
+// EditorCommand returns the command line of the user's editor, to which
+// the file's path is added: $VISUAL, then $EDITOR, run through the shell
+// as git runs them (sh -c '$EDITOR "$@"'), so that quoted paths with
+// spaces and arguments work; else the first of editor, nano and vi that
+// is installed.
 func (e Env) EditorCommand() []string {
 	for _, name := range []string{"VISUAL", "EDITOR"} {
-		if fields := strings.Fields(e.Getenv(name)); len(fields) > 0 {
-			return fields
+		if editor := strings.TrimSpace(e.Getenv(name)); editor != "" {
+			if runtime.GOOS == "windows" {
+				return strings.Fields(editor)
+			}
+			return []string{"sh", "-c", editor + ` "$@"`, editor}
 		}
 	}
 	for _, name := range []string{"editor", "nano", "vi"} {
@@ -111,6 +117,14 @@ func (e Env) EditorCommand() []string {
 	return nil
 }
 
+// editorName names the editor for messages: as the user set it.
+func editorName(command []string) string {
+	if len(command) == 4 && command[0] == "sh" && command[1] == "-c" {
+		return command[3]
+	}
+	return strings.Join(command, " ")
+}
+
 // Edit opens path in the user's editor, attached to the terminal (in and
 // out), and waits for it.
 func (e Env) Edit(path string, in io.Reader, out io.Writer) error {
@@ -121,7 +135,7 @@ func (e Env) Edit(path string, in io.Reader, out io.Writer) error {
 	cmd := exec.Command(editor[0], append(editor[1:], path)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = in, out, out
 	if err := cmd.Run(); err != nil {
-		return &Problem{Err: fmt.Errorf("editing with %s: %w", strings.Join(editor, " "), err), Hint: "check VISUAL or EDITOR"}
+		return &Problem{Err: fmt.Errorf("editing with %s: %w", editorName(editor), err), Hint: "check VISUAL or EDITOR"}
 	}
 	return nil
 }

@@ -3,6 +3,10 @@ package desktop
 import (
 	"bytes"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -29,8 +33,8 @@ func TestEditorCommand(t *testing.T) {
 		installed []string
 		want      string
 	}{
-		{map[string]string{"VISUAL": "code --wait", "EDITOR": "vi"}, nil, "code --wait"},
-		{map[string]string{"EDITOR": "nano -w"}, nil, "nano -w"},
+		{map[string]string{"VISUAL": "code --wait", "EDITOR": "vi"}, nil, `sh -c code --wait "$@" code --wait`},
+		{map[string]string{"EDITOR": "nano -w"}, nil, `sh -c nano -w "$@" nano -w`},
 		{nil, []string{"vi", "nano"}, "nano"},
 		{nil, []string{"vi"}, "vi"},
 		{nil, nil, ""},
@@ -67,5 +71,30 @@ func TestProblemsSayWhatToDo(t *testing.T) {
 		if !errors.As(err, &p) || p.Hint == "" {
 			t.Errorf("%s: got %v, want a problem with a hint", name, err)
 		}
+	}
+}
+
+// An editor is run through the shell, as git runs it: a quoted path with
+// spaces, and arguments, work.
+func TestEditThroughTheShell(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("sh")
+	}
+	dir := t.TempDir()
+	script := filepath.Join(dir, "my editor")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$1 $2\" > \"$3\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "draft with spaces.txt")
+	env := fakeEnv(map[string]string{"EDITOR": `'` + script + `' --wait "two words"`})
+	if err := env.Edit(file, nil, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(file); string(got) != "--wait two words\n" {
+		t.Errorf("the editor wrote %q, want its arguments", got)
+	}
+	env = fakeEnv(map[string]string{"EDITOR": "false"})
+	if err := env.Edit(file, nil, io.Discard); err == nil || err.Error() != "editing with false: exit status 1" {
+		t.Errorf("got %v, want the editor named as set", err)
 	}
 }
