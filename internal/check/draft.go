@@ -1,13 +1,14 @@
 package check
 
 import (
-	"bytes"
-	"encoding/base64"
+	"fmt"
+	"html"
 	"io"
 	"mime"
-	"mime/quotedprintable"
 	"net/mail"
 	"strings"
+
+	gomessage "github.com/emersion/go-message"
 )
 
 // A Draft is a letter read for checking: its subject, if it has one, and
@@ -39,11 +40,20 @@ type sentence struct {
 
 var headerLine = lazily(`^[A-Za-z][A-Za-z0-9-]*: `)
 
-// Parse reads a draft as decline prints it (a "Subject:" line, a blank
-// line, the body), as an RFC 5322 message (.eml: the body is decoded, and
-// its line numbers are those of the decoded body after the header), or as
-// a bare body.
+// Parse reads a draft of decline's own, as Read does, for text known to
+// be readable: a draft decline wrote, or the user edited.
 func Parse(data []byte) *Draft {
+	d, _ := Read(data)
+	return d
+}
+
+// Read reads a draft as decline prints it (a "Subject:" line, a blank
+// line, the body), as an RFC 5322 message (.eml: the body is decoded, its
+// text/plain part if it has parts, else its text/html part as text, and
+// its line numbers are those of the decoded text after the header), or as
+// a bare body. A message whose body does not decode is an error: a check
+// of half a letter would be wrong.
+func Read(data []byte) (*Draft, error) {
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	d := &Draft{}
 	first := 1
@@ -53,7 +63,9 @@ func Parse(data []byte) *Draft {
 			header, _, _ := strings.Cut(text, "\n\n")
 			d.SubjectLine = lineOf(header, "Subject:")
 			first = strings.Count(header, "\n") + 3
-			text = decodeBody(m)
+			if text, err = decodeBody(text); err != nil {
+				return d, err
+			}
 		}
 	} else if subject, rest, ok := strings.Cut(text, "\n"); ok && strings.HasPrefix(subject, "Subject:") {
 		d.Subject, d.SubjectLine = strings.TrimSpace(strings.TrimPrefix(subject, "Subject:")), 1
@@ -63,7 +75,7 @@ func Parse(data []byte) *Draft {
 		d.Lines = append(d.Lines, Line{N: first + i, Text: strings.TrimRight(line, " \t")})
 	}
 	d.analyse()
-	return d
+	return d, nil
 }
 
 // isMessage reports whether text starts with a mail header of more than
@@ -97,17 +109,77 @@ func lineOf(text, prefix string) int {
 	return 0
 }
 
-func decodeBody(m *mail.Message) string {
-	var r io.Reader = m.Body
-	switch strings.ToLower(m.Header.Get("Content-Transfer-Encoding")) {
-	case "quoted-printable":
-		r = quotedprintable.NewReader(r)
-	case "base64":
-		r = base64.NewDecoder(base64.StdEncoding, r)
+// decodeBody returns the text of a message: its body decoded, or the
+// text/plain part of a multipart one (else its text/html part, as text).
+func decodeBody(message string) (string, error) {
+	e, err := gomessage.Read(strings.NewReader(message))
+	if err != nil && !gomessage.IsUnknownCharset(err) && !gomessage.IsUnknownEncoding(err) {
+		return "", fmt.Errorf("reading the message: %w", err)
 	}
-	var b bytes.Buffer
-	b.ReadFrom(r)
-	return strings.ReplaceAll(b.String(), "\r\n", "\n")
+	text, html, err := textParts(e)
+	if err != nil {
+		return "", err
+	}
+	if text == "" && html != "" {
+		text = htmlText(html)
+	}
+	return strings.ReplaceAll(text, "\r\n", "\n"), nil
+}
+
+// textParts returns the first text/plain and text/html parts of e, decoded.
+func textParts(e *gomessage.Entity) (text, html string, err error) {
+	if mr := e.MultipartReader(); mr != nil {
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				return text, html, nil
+			}
+			if err != nil {
+				return "", "", fmt.Errorf("reading the message's parts: %w", err)
+			}
+			t, h, err := textParts(p)
+			if err != nil {
+				return "", "", err
+			}
+			if text == "" {
+				text = t
+			}
+			if html == "" {
+				html = h
+			}
+		}
+	}
+	kind, _, _ := e.Header.ContentType()
+	if kind != "" && kind != "text/plain" && kind != "text/html" {
+		return "", "", nil // an attachment, an image: not the letter
+	}
+	body, err := io.ReadAll(e.Body)
+	if err != nil {
+		return "", "", fmt.Errorf("the body does not decode (%v): fix or re-export the message", err)
+	}
+	if kind == "text/html" {
+		return "", string(body), nil
+	}
+	return string(body), "", nil
+}
+
+var (
+	htmlBreak = lazily(`(?i)<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>`)
+	htmlTag   = lazily(`(?s)<[^>]*>|<!--.*?-->`)
+	htmlDrop  = lazily(`(?is)<(style|script|head)\b.*?</(style|script|head)\s*>`)
+)
+
+// htmlText turns the HTML of a mail body into its text: a line for each
+// line break or block, no tags, entities decoded.
+func htmlText(h string) string {
+	h = htmlDrop().ReplaceAllString(h, "")
+	h = htmlBreak().ReplaceAllString(h, "\n")
+	h = html.UnescapeString(htmlTag().ReplaceAllString(h, ""))
+	var lines []string
+	for line := range strings.Lines(h) {
+		lines = append(lines, strings.Join(strings.Fields(line), " "))
+	}
+	return strings.Join(lines, "\n")
 }
 
 var (

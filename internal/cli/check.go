@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/decline-cli/decline/internal/check"
+	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/internal/letter"
 )
@@ -95,7 +95,11 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return &usageError{err: err, hint: "give the path of a draft, or - to read stdin"}
 	}
-	findings := check.Letter(check.Parse(data))
+	d, err := check.Read(data)
+	if err != nil {
+		return &usageError{err: fmt.Errorf("%s: %w", name, err), hint: "check the draft as text, or the message as your mail program saved it"}
+	}
+	findings := check.Letter(d)
 	if findings == nil {
 		findings = []check.Finding{}
 	}
@@ -122,16 +126,23 @@ func runCheck(opts *CheckOptions) error {
 	return nil
 }
 
+// maxDraft is the largest draft decline check reads: a decline is a
+// page, and a message with its quoted thread a few.
+const maxDraft = 1 << 20
+
 // readDraft reads the draft to check, and names it for the report.
 func readDraft(stdin io.Reader, file string) (string, []byte, error) {
 	if file == "-" {
-		data, err := io.ReadAll(stdin)
+		data, err := io.ReadAll(io.LimitReader(stdin, maxDraft+1))
 		if err != nil {
 			return "", nil, fmt.Errorf("reading stdin: %w", err)
 		}
+		if len(data) > maxDraft {
+			return "", nil, fmt.Errorf("stdin holds more than %d bytes: a decline is a page", maxDraft)
+		}
 		return "<stdin>", data, nil
 	}
-	data, err := os.ReadFile(file)
+	data, err := input.ReadFile(file, maxDraft)
 	if err != nil {
 		return "", nil, fmt.Errorf("reading %s: %w", file, pathError(err))
 	}
