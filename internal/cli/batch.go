@@ -113,12 +113,18 @@ func runBatch(b *BatchOptions) error {
 	case b.Timeout <= 0:
 		return &usageError{err: fmt.Errorf("--timeout %s is not a positive duration", b.Timeout), hint: "give one such as 30s or 2m"}
 	}
+	if info, err := os.Stat(b.Out); b.Out != "" && b.Out != "-" && err == nil && !info.IsDir() {
+		return &usageError{err: fmt.Errorf("--out %s is not a directory", b.Out), hint: "give a directory for the letters, or - for stdout"}
+	}
 	cfg, err := config.Load(b.ConfigPath, b.Getenv)
 	if err != nil {
 		return err
 	}
 	defaults := defaults(cfg, b.Getenv)
 	overlay(&defaults, b.Answers, b.given)
+	if err := checkChoices(defaults); err != nil {
+		return err
+	}
 	// A bad template is the run's problem, not each row's: said once,
 	// before any row.
 	composer, err := b.composer(b.Template)
@@ -184,6 +190,26 @@ func runBatch(b *BatchOptions) error {
 type stopped struct{ sig os.Signal }
 
 func (s *stopped) Error() string { return "stopped by " + s.sig.String() }
+
+// checkChoices checks the choices every row starts from (kind, language,
+// tone, reason), so that a bad flag or setting is said once, before any
+// row, rather than once a row.
+func checkChoices(a answers.Answers) error {
+	var problems []error
+	kind, err := letter.FindKind(a.Kind)
+	problems = append(problems, err)
+	if a.Lang != "" {
+		_, err := letter.FindLanguage(a.Lang)
+		problems = append(problems, err)
+	}
+	if tone := strings.ToLower(a.Tone); tone != "" {
+		problems = append(problems, letter.Lookup("tone", letter.Tones, tone))
+	}
+	if reason := strings.ToLower(a.Reason); reason != "" && err == nil {
+		problems = append(problems, letter.Lookup("reason", kind.Reasons, reason))
+	}
+	return errors.Join(problems...)
+}
 
 // open opens the batch file; stdin is spooled to a temporary file, which
 // --strict reads twice.
@@ -373,6 +399,9 @@ func (s *sender) write(line int, r drafted) error {
 	base := fmt.Sprintf("%04d-%s-%s", line, slug(r.draft.Fields.Company), slug(r.draft.Fields.Role))
 	path := filepath.Join(s.Out, base+format.Ext(s.Format))
 	if s.DryRun {
+		if _, err := os.Lstat(path); err == nil && !s.Force {
+			return fmt.Errorf("%s exists; --force writes over it", path)
+		}
 		fmt.Fprintf(s.report, "decline: would write %s\n", path)
 		return nil
 	}
