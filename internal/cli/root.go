@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -66,6 +67,13 @@ type Env struct {
 func Main() int {
 	env := &Env{IO: iostreams.System(), Now: time.Now, Random: rand.Uint64, Templates: templates.FS,
 		Getenv: os.Getenv, ConfigPath: config.Path(), StateDir: state.Dir(), Desktop: desktop.System}
+	// The XDG specification says to ignore a relative path; a user who set
+	// one meant something by it, and is told.
+	for _, name := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME"} {
+		if dir := os.Getenv(name); dir != "" && !filepath.IsAbs(dir) {
+			warn(env.IO.ErrOut, "%s=%s is not an absolute path, so it is ignored, as the XDG specification says", name, printable(strconv.Quote(dir)))
+		}
+	}
 	return Run(env, os.Args[1:])
 }
 
@@ -447,6 +455,8 @@ func explain(err error) (status int, message string, hints []string) {
 		return status, message, append(hints, kept.kept)
 	case errors.As(err, &problem):
 		return exitFailure, problem.Error(), []string{problem.Hint}
+	case errors.As(err, &setting) && setting.Path == "":
+		return exitUsage, setting.Error(), []string{"fix or unset the variable; 'decline config path --help' lists them"}
 	case errors.As(err, &setting):
 		return exitUsage, setting.Error(), []string{"fix the file, or see 'decline config path --help'"}
 	case errors.Is(err, form.ErrAnswersEnded):

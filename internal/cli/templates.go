@@ -10,6 +10,7 @@ import (
 
 	"github.com/decline-cli/decline/internal/check"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/letter"
 )
 
@@ -46,7 +47,7 @@ func (env *Env) findTemplate(name string) (letter.Source, error) {
 				hint: "'decline templates' lists them; give a path to use a file"}
 		}
 	}
-	text, err := os.ReadFile(name)
+	text, err := input.ReadFile(name, letter.MaxTemplate)
 	if err != nil {
 		return letter.Source{}, &usageError{err: fmt.Errorf("reading template %s: %w", name, pathError(err)), hint: "'decline templates' lists the templates you can name instead"}
 	}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -49,7 +50,16 @@ var settings = []struct{ key, env string }{
 // (~/.config/decline/config.toml), or the platform's equivalent, such as
 // ~/Library/Application Support/decline/config.toml on macOS and
 // %AppData%\decline\config.toml on Windows; "" if there is no home.
+// A relative XDG_CONFIG_HOME is ignored, as the XDG Base Directory
+// specification says.
 func Path() string {
+	if dir := os.Getenv("XDG_CONFIG_HOME"); dir != "" && !filepath.IsAbs(dir) && runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		return filepath.Join(home, ".config", "decline", "config.toml")
+	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return ""
@@ -77,13 +87,16 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// maxFile is the largest config file read: a few settings fit many times.
+const maxFile = 64 << 10
+
 // Load reads the config file at path, then the environment (getenv) over
 // it. A missing file is an empty config. A malformed file, a setting
 // decline does not know, or a value it cannot use is an *Error that names
 // the line or the variable: a setting is never silently ignored.
 func Load(path string, getenv func(string) string) (*Config, error) {
 	var c Config
-	text, err := os.ReadFile(path)
+	text, err := input.ReadFile(path, maxFile)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:

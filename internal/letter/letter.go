@@ -169,6 +169,12 @@ func cleanSignature(block string) (string, error) {
 			fe.Problem = fmt.Sprintf("line %d %s", i+1, fe.Problem)
 			return "", fe
 		}
+		// Each line of the block is a line of the letter: one that mail
+		// programs would read as a command is refused here, where the
+		// setting can be named, rather than in the letter.
+		if faultOf(tidy) == commandStart {
+			return "", &FieldError{Field: "signature", Problem: fmt.Sprintf("line %d starts with %q, which mail programs read as a command", i+1, tidy[:1]), Hint: "start it with something else"}
+		}
 		lines[i] = tidy
 	}
 	return strings.Join(lines, "\n"), nil
