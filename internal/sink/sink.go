@@ -26,15 +26,31 @@ type Sink interface {
 	Send(data []byte) (done string, err error)
 }
 
-// Writer writes drafts to a stream, such as stdout, whole or not at all.
+// Writer writes drafts to a stream, such as stdout: to a file, whole or
+// not at all, so that a full disk or a file size limit never leaves half
+// a message in an mbox.
 type Writer struct{ W io.Writer }
 
 // Send writes data.
 func (s Writer) Send(data []byte) (string, error) {
-	if _, err := s.W.Write(data); err != nil {
-		return "", fmt.Errorf("writing the draft: %w", err)
+	var size int64 = -1
+	f, isFile := s.W.(*os.File)
+	if isFile {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			size = info.Size()
+		}
 	}
-	return "", nil
+	n, err := s.W.Write(data)
+	if err == nil {
+		return "", nil
+	}
+	if n > 0 && size >= 0 {
+		// Take back what was written, and write on from there.
+		if terr := f.Truncate(size); terr == nil {
+			f.Seek(size, io.SeekStart)
+		}
+	}
+	return "", fmt.Errorf("writing the draft: %w", err)
 }
 
 // A Copier puts text on the clipboard: with command when it is set (the
