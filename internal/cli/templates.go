@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,6 +91,15 @@ one with 'decline templates show formal'.`,
 				if err != nil {
 					return err
 				}
+				if writesOver(env.IO.Out, s.Origin) {
+					// The shell emptied the file before decline ran: the
+					// built-in template of the name is what was meant.
+					builtin, ok := letter.Library{Builtin: env.Templates}.Find(args[0])
+					if !ok {
+						return &usageError{err: fmt.Errorf("the output is %s, the template being shown", s.Origin), hint: "write it to another file, then move it"}
+					}
+					s = builtin
+				}
 				_, err = fmt.Fprint(env.IO.Out, s.Text)
 				return err
 			},
@@ -122,6 +132,20 @@ one with 'decline templates show formal'.`,
 		},
 	)
 	return cmd
+}
+
+// writesOver reports whether out is the file at path.
+func writesOver(out io.Writer, path string) bool {
+	f, ok := out.(*os.File)
+	if !ok {
+		return false
+	}
+	outInfo, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && os.SameFile(outInfo, info)
 }
 
 // oneArg accepts exactly one argument, named what in errors, with a hint
