@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/decline-cli/decline/internal/answers"
+	"github.com/decline-cli/decline/internal/input"
 )
 
 // Columns are the columns a batch file may have, named like the draft
@@ -90,9 +91,9 @@ func NewReader(r io.Reader, name string, tsv bool, defaults answers.Answers) (*R
 		column := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(h)), "-", "_")
 		switch {
 		case !slices.Contains(Columns, column):
-			return nil, &HeaderError{File: name, Column: i + 1, Err: fmt.Errorf("unknown column %q", h)}
+			return nil, &HeaderError{File: name, Column: i + 1, Err: fmt.Errorf("unknown column %s", input.Quote(h))}
 		case slices.Contains(rd.columns, column):
-			return nil, &HeaderError{File: name, Column: i + 1, Err: fmt.Errorf("column %q is named twice", h)}
+			return nil, &HeaderError{File: name, Column: i + 1, Err: fmt.Errorf("column %s is named twice", input.Quote(h))}
 		}
 		rd.columns = append(rd.columns, column)
 	}
@@ -109,7 +110,11 @@ func (rd *Reader) Next() (Row, error) {
 	var text string
 	for text == "" {
 		var err error
-		if text, err = rd.readLine(); err != nil {
+		text, err = rd.readLine()
+		if err == errLongLine {
+			return Row{Line: rd.line, Problems: []Problem{{Message: err.Error()}}}, nil
+		}
+		if err != nil {
 			return Row{}, err
 		}
 	}
@@ -140,7 +145,7 @@ func (rd *Reader) Next() (Row, error) {
 			case "false", "no", "n", "0":
 				a.KeepInTouch = false
 			default:
-				row.Problems = append(row.Problems, Problem{Column: i + 1, Message: fmt.Sprintf("keep_in_touch %q is not yes or no", strings.TrimSpace(value))})
+				row.Problems = append(row.Problems, Problem{Column: i + 1, Message: fmt.Sprintf("keep_in_touch %s is not yes or no", input.Quote(strings.TrimSpace(value)))})
 			}
 			continue
 		}
@@ -150,17 +155,28 @@ func (rd *Reader) Next() (Row, error) {
 	return row, nil
 }
 
+// errLongLine is the error of a line longer than maxLine, which is read
+// to its end and dropped.
+var errLongLine = fmt.Errorf("is longer than %d bytes: no row of a letter is", maxLine)
+
 // readLine reads the next line, without its line end.
 func (rd *Reader) readLine() (string, error) {
 	var b []byte
+	long := false
 	for {
 		chunk, err := rd.r.ReadSlice('\n')
-		b = append(b, chunk...)
+		if !long {
+			b = append(b, chunk...)
+		}
 		if len(b) > maxLine {
-			return "", fmt.Errorf("line %d is longer than %d bytes", rd.line+1, maxLine)
+			long, b = true, b[:0]
 		}
 		if err == bufio.ErrBufferFull {
 			continue
+		}
+		if long && (err == nil || err == io.EOF) {
+			rd.line++
+			return "", errLongLine
 		}
 		if err == io.EOF && len(b) > 0 {
 			err = nil

@@ -156,3 +156,11 @@ func TestRunKeepsOrder(t *testing.T) {
 		t.Errorf("got %v after %d rows, want 2000 rows", err, next)
 	}
 }
+
+// A line too long for any letter is a bad row, and the next line is read.
+func TestALongLineIsABadRow(t *testing.T) {
+	got := rows(t, "company,role\n"+strings.Repeat("x", maxLine+10)+",SRE\nGlobex,QA\n", false)
+	if len(got) != 2 || got[0].Line != 2 || len(got[0].Problems) != 1 || got[1].Answers.Company != "Globex" || got[1].Line != 3 {
+		t.Errorf("got %+v, want a bad row at line 2 and Globex at line 3", got)
+	}
+}

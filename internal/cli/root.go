@@ -349,13 +349,13 @@ func noArgs(cmd *cobra.Command, args []string) error {
 		return nil
 	}
 	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-		return &usageError{err: fmt.Errorf("unknown command %q", args[0]), hint: "did you mean " + strings.Join(s, " or ") + "?"}
+		return &usageError{err: fmt.Errorf("unknown command %s", input.Quote(args[0])), hint: "did you mean " + strings.Join(s, " or ") + "?"}
 	}
 	hint := fmt.Sprintf("%s takes no arguments; '%s --help' says what it takes", cmd.CommandPath(), cmd.CommandPath())
 	if cmd.Flags().Lookup("company") != nil {
 		hint = fmt.Sprintf(`quote values that have spaces (--company "Acme Corp"), give true or false with = (--keep-in-touch=false); '%s --help' lists the commands and flags`, cmd.CommandPath())
 	}
-	return &usageError{err: fmt.Errorf("unexpected argument %q", args[0]), hint: hint}
+	return &usageError{err: fmt.Errorf("unexpected argument %s", input.Quote(args[0])), hint: hint}
 }
 
 // report writes err on w the way decline reports errors: one line a

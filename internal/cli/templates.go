@@ -44,7 +44,7 @@ func (env *Env) findTemplate(name string) (letter.Source, error) {
 			return s, nil
 		}
 		if !strings.ContainsRune(name, os.PathSeparator) {
-			return letter.Source{}, &usageError{err: fmt.Errorf("no template named %q", name),
+			return letter.Source{}, &usageError{err: fmt.Errorf("no template named %s", input.Quote(name)),
 				hint: "'decline templates' lists them; give a path to use a file"}
 		}
 	}

@@ -159,7 +159,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		case "keep_in_touch":
 			b, err := strconv.ParseBool(v)
 			if err != nil {
-				return fmt.Errorf("%s=%q is not true or false", s.env, v)
+				return fmt.Errorf("%s=%s is not true or false", s.env, input.Quote(v))
 			}
 			c.KeepInTouch = &b
 			continue

@@ -17,6 +17,8 @@ import (
 
 	"github.com/atotto/clipboard"
 	"github.com/aymanbagabas/go-osc52/v2"
+
+	"github.com/decline-cli/decline/internal/input"
 )
 
 // A Problem is a failure with what to do about it.
@@ -176,7 +178,7 @@ const DefaultTimeout = 60 * time.Second
 // Windows) with input on its stdin, for at most timeout (no limit when
 // zero), until ctx is done: then it and every process it started are
 // killed. Its error quotes the command and the first line it printed.
-func (e Env) Shell(ctx context.Context, command string, input []byte, timeout time.Duration) error {
+func (e Env) Shell(ctx context.Context, command string, stdin []byte, timeout time.Duration) error {
 	shell, flag := "sh", "-c"
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/c"
@@ -188,18 +190,18 @@ func (e Env) Shell(ctx context.Context, command string, input []byte, timeout ti
 	defer cancel()
 	cmd := exec.CommandContext(ctx, shell, flag, command)
 	ownGroup(cmd)
-	cmd.Stdin = bytes.NewReader(input)
+	cmd.Stdin = bytes.NewReader(stdin)
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	err := run(cmd)
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return fmt.Errorf("%q: still running after %s, and stopped%s", command, timeout, detail(output.String()))
+		return fmt.Errorf("%s: still running after %s, and stopped%s", input.Quote(command), timeout, detail(output.String()))
 	case ctx.Err() != nil:
-		return fmt.Errorf("%q: stopped: %w", command, context.Cause(ctx))
+		return fmt.Errorf("%s: stopped: %w", input.Quote(command), context.Cause(ctx))
 	}
 	if err != nil {
-		return fmt.Errorf("%q: %v%s", command, err, detail(output.String()))
+		return fmt.Errorf("%s: %v%s", input.Quote(command), err, detail(output.String()))
 	}
 	return nil
 }

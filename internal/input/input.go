@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,4 +143,23 @@ func ReadRegular(f fs.File, path string, limit int64) ([]byte, error) {
 		err = fmt.Errorf("%s is more than the %d bytes allowed", path, limit)
 	}
 	return data, err
+}
+
+// maxQuote is the most characters of a value an error quotes.
+const maxQuote = 80
+
+// Quote quotes a value for an error message, as strconv.Quote does, but
+// at most maxQuote characters of it, with an ellipsis and its length: an
+// error about a 50 MB cell is one line, not 50 MB.
+func Quote(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= maxQuote {
+		return strconv.Quote(s)
+	}
+	cut := 0
+	for range maxQuote {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	return strconv.Quote(s[:cut]) + fmt.Sprintf("… (%d characters)", n)
 }

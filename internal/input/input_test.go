@@ -112,3 +112,16 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestQuote(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Acme", `"Acme"`},
+		{strings.Repeat("x", 80), `"` + strings.Repeat("x", 80) + `"`},
+		{strings.Repeat("株", 81), `"` + strings.Repeat("株", 80) + `"… (81 characters)`},
+		{"a\x1b[2J" + strings.Repeat("y", 100), `"a\x1b[2J` + strings.Repeat("y", 75) + `"… (105 characters)`},
+	} {
+		if got := Quote(tc.in); got != tc.want {
+			t.Errorf("Quote(%.20q…) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package letter
 import (
 	"fmt"
 	"strings"
+
+	"github.com/decline-cli/decline/internal/input"
 )
 
 // An Option is one accepted value of a field with a fixed set of values,
@@ -168,7 +170,7 @@ func Lookup(field string, options []Option, key string) error {
 	if best != "" {
 		hint = fmt.Sprintf("did you mean %s? %s", best, hint)
 	}
-	return &FieldError{Field: field, Problem: fmt.Sprintf("%q is not one of the accepted values", key), Hint: hint}
+	return &FieldError{Field: field, Problem: fmt.Sprintf("%s is not one of the accepted values", input.Quote(key)), Hint: hint}
 }
 
 // distance is the Levenshtein distance between a and b, counted in bytes,

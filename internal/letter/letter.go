@@ -132,7 +132,7 @@ func CleanField(field, value string) (string, error) {
 	}
 	s, err := input.Line(value, limit)
 	if err == nil && s != "" && field != "reason_text" && !input.HasLetterOrDigit(s) {
-		err = &input.Problem{What: fmt.Sprintf("%q has no letters or digits", s), Hint: "give the name as it is written"}
+		err = &input.Problem{What: fmt.Sprintf("%s has no letters or digits", input.Quote(s)), Hint: "give the name as it is written"}
 	}
 	if err != nil {
 		return "", fieldError(field, err)
@@ -269,9 +269,9 @@ func ParseDate(s string) (*Date, error) {
 	var pe *time.ParseError
 	switch {
 	case errors.As(err, &pe) && strings.Contains(pe.Message, "out of range"):
-		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%q is not a day of the calendar", s), Hint: "check the month and the day"}
+		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%s is not a day of the calendar", input.Quote(s)), Hint: "check the month and the day"}
 	case err != nil:
-		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s), Hint: "write it like 2026-12-03"}
+		return nil, &FieldError{Field: "interview_date", Problem: fmt.Sprintf("%s is not a date in the form YYYY-MM-DD", input.Quote(s)), Hint: "write it like 2026-12-03"}
 	}
 	return &Date{t}, nil
 }

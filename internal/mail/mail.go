@@ -41,18 +41,18 @@ func ParseAddress(s string) (*Address, error) {
 		if list, listErr := netmail.ParseAddressList(s); listErr == nil && len(list) > 1 {
 			return nil, &input.Problem{What: fmt.Sprintf("holds %d addresses", len(list)), Hint: "give a single address"}
 		}
-		return nil, &input.Problem{What: fmt.Sprintf("%q is not an email address", s), Hint: "write it like sam@example.org or \"Sam Lee <sam@example.org>\""}
+		return nil, &input.Problem{What: fmt.Sprintf("%s is not an email address", input.Quote(s)), Hint: "write it like sam@example.org or \"Sam Lee <sam@example.org>\""}
 	}
 	// Mail programs and servers take ASCII addresses of RFC 5321's size;
 	// a longer one would also be folded across header lines.
 	local, _, _ := strings.Cut(a.Address, "@")
 	for i := 0; i < len(a.Address); i++ {
 		if a.Address[i] >= utf8.RuneSelf {
-			return nil, &input.Problem{What: fmt.Sprintf("%q is not an ASCII address", a.Address), Hint: "write a domain with accents in its ASCII form (xn--...), as your mail provider shows it"}
+			return nil, &input.Problem{What: fmt.Sprintf("%s is not an ASCII address", input.Quote(a.Address)), Hint: "write a domain with accents in its ASCII form (xn--...), as your mail provider shows it"}
 		}
 	}
 	if len(local) > 64 || len(a.Address) > 254 {
-		return nil, &input.Problem{What: fmt.Sprintf("%q is longer than mail allows (64 characters before the @, 254 in all)", a.Address), Hint: "check the address"}
+		return nil, &input.Problem{What: fmt.Sprintf("%s is longer than mail allows (64 characters before the @, 254 in all)", input.Quote(a.Address)), Hint: "check the address"}
 	}
 	// net/mail decodes encoded words in names, which may hide anything.
 	if a.Name, err = input.Line(a.Name, maxAddress); err != nil {
