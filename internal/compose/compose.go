@@ -206,15 +206,8 @@ func warnings(f letter.Fields, now time.Time) []Warning {
 	}
 	// A day's grace: it is yesterday somewhere on Earth, and this spares
 	// a run reading the local time zone.
-	switch d := f.InterviewDate; {
-	case d == nil:
-	case d.String() < now.UTC().AddDate(0, 0, -1).Format(letter.DateLayout):
+	if d := f.InterviewDate; d != nil && d.String() < now.UTC().AddDate(0, 0, -1).Format(letter.DateLayout) {
 		w = append(w, Warning{Field: "interview_date", Message: fmt.Sprintf("the interview date %s has passed", d), Action: "check"})
-	case d.String() > now.UTC().AddDate(1, 0, 0).Format(letter.DateLayout):
-		// The letter names the day without its year, as people write
-		// dates this close: one more than a year away is most often a
-		// slip of the year.
-		w = append(w, Warning{Field: "interview_date", Message: fmt.Sprintf("the interview date %s is more than a year away", d), Action: "check"})
 	}
 	return w
 }
