@@ -11,8 +11,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/atotto/clipboard"
@@ -183,6 +185,10 @@ func (e Env) Shell(ctx context.Context, command string, stdin []byte, timeout ti
 	if runtime.GOOS == "windows" {
 		shell, flag = "cmd", "/c"
 	}
+	// The command runs in a process group of its own, which the
+	// terminal's Ctrl-C does not reach: a signal to decline stops it.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	cancel := context.CancelFunc(func() {})
 	if timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, timeout)
@@ -198,7 +204,11 @@ func (e Env) Shell(ctx context.Context, command string, stdin []byte, timeout ti
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%s: still running after %s, and stopped%s", input.Quote(command), timeout, detail(output.String()))
 	case ctx.Err() != nil:
-		return fmt.Errorf("%s: stopped: %w", input.Quote(command), context.Cause(ctx))
+		cause := context.Cause(ctx)
+		if errors.Is(cause, context.Canceled) {
+			cause = errors.New("stopped by a signal")
+		}
+		return fmt.Errorf("%s: stopped: %w", input.Quote(command), cause)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %v%s", input.Quote(command), err, detail(output.String()))
