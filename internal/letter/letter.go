@@ -208,17 +208,29 @@ func tidyRole(role string) string {
 	return role
 }
 
-// tidyContact drops the greeting or comma that people sometimes type with
-// a name, since the letters supply their own: "Dear Ms. Rivera," becomes
-// "Ms. Rivera".
+// tidyContact drops the greeting, article or comma that people sometimes
+// type with a name, since the letters supply their own: "Dear Ms.
+// Rivera," becomes "Ms. Rivera", and "the hiring team" "Hiring Team", so
+// that no letter says "Dear the hiring team,".
 func tidyContact(contact string) string {
-	for _, greeting := range []string{"dear ", "hello ", "hi "} {
+	for _, greeting := range []string{"dear ", "hello ", "hi ", "hey "} {
 		if len(contact) > len(greeting) && strings.EqualFold(contact[:len(greeting)], greeting) {
 			contact = contact[len(greeting):]
 			break
 		}
 	}
-	return strings.TrimRight(contact, ", ")
+	contact = strings.TrimRight(contact, ",:;! ")
+	if len(contact) > 4 && strings.EqualFold(contact[:4], "the ") {
+		words := strings.Fields(contact[4:])
+		for i, w := range words {
+			if w == strings.ToLower(w) { // keep "HR", "McKinsey"
+				r, size := utf8.DecodeRuneInString(w)
+				words[i] = string(unicode.ToUpper(r)) + w[size:]
+			}
+		}
+		contact = strings.Join(words, " ")
+	}
+	return contact
 }
 
 // tidyReasonText makes the user's reason read as sentences: a capital
@@ -233,14 +245,51 @@ func tidyReasonText(text *string) error {
 	if n := sentences(s); n > 2 {
 		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d sentences, more than the 2 allowed", n), Hint: brief}
 	}
+	s = unfragment(s)
+	// A capital first letter, unless the first word has capitals of its
+	// own, as iOS, eBay and iPhone do.
+	firstWord, _, _ := strings.Cut(s, " ")
 	first, size := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(first)) + s[size:]
+	if strings.IndexFunc(firstWord[size:], unicode.IsUpper) < 0 {
+		s = string(unicode.ToUpper(first)) + s[size:]
+	}
 	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?\"')\u201d\u2019\u3002", last) {
 		s += "."
 	}
 	*text = s
 	return nil
 }
+
+// conjunctions are the words that make a reason a fragment when it
+// starts with them: "Because I accepted an offer at Stripe."
+var conjunctions = []string{"because of ", "because ", "since ", "as ", "due to the fact that ", "given that "}
+
+// unfragment turns a reason that starts with a conjunction into the
+// sentence it stands for: "because I accepted an offer" becomes "I
+// accepted an offer". "Because of the commute" has no clause to keep, and
+// becomes "It is because of the commute".
+func unfragment(s string) string {
+	for _, c := range conjunctions {
+		if len(s) <= len(c) || !strings.EqualFold(s[:len(c)], c) {
+			continue
+		}
+		rest := strings.TrimLeft(s[len(c):], ", ")
+		next, _, _ := strings.Cut(strings.ToLower(rest), " ")
+		switch {
+		case c == "because of ":
+			return "It is because of " + rest
+		case (c == "as " || c == "since ") && !clauseStarts[strings.TrimRight(next, ",")]:
+			return s // "As a parent, I…" is a sentence already
+		}
+		return rest
+	}
+	return s
+}
+
+// clauseStarts are the words after "as" or "since" that start a clause,
+// not a phrase: "as I have…", "since my partner…".
+var clauseStarts = map[string]bool{"i": true, "i've": true, "i'm": true, "i'd": true, "we": true, "we've": true, "we're": true,
+	"my": true, "our": true, "it": true, "it's": true, "there": true, "the": true, "this": true, "that": true}
 
 // sentences counts the sentences of s: the full stops, question and
 // exclamation marks that end a word, and a last sentence without one.

@@ -1,0 +1,106 @@
+package letter
+
+import (
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The methods below are what templates call to write a letter for its
+// situation rather than fill one in: they choose among sentences, and put
+// names and dates the way the letter's language writes them.
+
+// Variant returns which of n ways to write a part of the letter (named
+// slot) this letter takes. The same answers always take the same one;
+// letters to other companies or for other roles take others, so that two
+// candidates do not send a recruiter the same letter; and letters for
+// different reasons differ in most parts, not only in the reason.
+//
+// For the parts every letter has, written five ways (the slots of
+// sharedSlots), the reason is a point of the plane over the integers
+// modulo 5 and each slot a direction: two reasons then take the same
+// sentence in one of those slots at most.
+func (f Fields) Variant(slot string, n int) int {
+	if n <= 1 {
+		return 0
+	}
+	h := fnv.New32a()
+	for _, s := range []string{strings.ToLower(f.Company), strings.ToLower(f.Role), slot} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	shift := int(h.Sum32() % uint32(n))
+	d := slices.Index(sharedSlots, slot)
+	if n != 5 || d < 0 {
+		return shift
+	}
+	reason := len(Reasons) // an own reason
+	if f.ReasonText == "" {
+		reason = max(slices.IndexFunc(Reasons, func(o Option) bool { return o.Key == f.Reason }), 0)
+	}
+	x, y := reason%5, reason/5
+	dx, dy := directions[d][0], directions[d][1]
+	return (x*dx + y*dy + shift) % 5
+}
+
+// sharedSlots are the parts of a letter written five ways, whatever the
+// reason, and directions the lines of the plane modulo 5 they follow.
+var (
+	sharedSlots = []string{"thanks", "decision", "prompt", "door", "wishes", "close"}
+	directions  = [][2]int{{1, 0}, {0, 1}, {1, 1}, {1, 2}, {1, 3}, {1, 4}}
+)
+
+// GB reports whether the letter is in British English (else American).
+func (f Fields) GB() bool { return f.Lang == "en-GB" }
+
+// Day returns the interview's day as the letter's English writes it, or
+// "" when there is none: Thursday, December 3 (en-US), Thursday, 3
+// December (en-GB).
+func (f Fields) Day() string {
+	switch {
+	case f.InterviewDate == nil:
+		return ""
+	case f.GB():
+		return f.InterviewDate.Format("Monday, 2 January")
+	}
+	return f.InterviewDate.Format("Monday, January 2")
+}
+
+// ThePosition names the role in a sentence: "the Data Engineer position",
+// or, for a title with a comma in it, "the position of Staff Engineer,
+// Payments", which does not read as a list.
+func (f Fields) ThePosition() string {
+	if strings.Contains(f.Role, ",") {
+		return "the position of " + f.Role
+	}
+	return "the " + f.Role + " position"
+}
+
+// TheRole is ThePosition with "role" for "position", for warmer letters.
+func (f Fields) TheRole() string {
+	if strings.Contains(f.Role, ",") {
+		return "the role of " + f.Role
+	}
+	return "the " + f.Role + " role"
+}
+
+// maxSubject is the longest subject that fits an inbox's line.
+const maxSubject = 78
+
+// Fit returns the first of subjects that fits an inbox's line (78
+// characters), or else the shortest: subjects are written whole, never
+// cut in the middle of a word.
+func (f Fields) Fit(subjects ...string) string {
+	shortest := ""
+	for _, s := range subjects {
+		s = strings.Join(strings.Fields(s), " ")
+		if utf8.RuneCountInString(s) <= maxSubject {
+			return s
+		}
+		if shortest == "" || utf8.RuneCountInString(s) < utf8.RuneCountInString(shortest) {
+			shortest = s
+		}
+	}
+	return shortest
+}
