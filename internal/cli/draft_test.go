@@ -100,6 +100,15 @@ func TestDraftGolden(t *testing.T) {
 		golden.Check(t, "../../testdata/golden/letters/"+tone+"-own-reason-refer.txt",
 			run(t, "--tone", tone, "--reason-text", "I have decided to return to university this autumn", "--refer", "Jordan Smith", "--keep-in-touch=false"))
 	}
+	// British English, every tone and reason; and names too long for the
+	// usual subject, with a comma in the title.
+	for _, tone := range letter.Keys(letter.Tones) {
+		for _, reason := range letter.Keys(letter.Reasons) {
+			golden.Check(t, "../../testdata/golden/letters/en-GB/"+tone+"-"+reason+".txt", run(t, "--lang", "en-GB", "--tone", tone, "--reason", reason))
+		}
+		golden.Check(t, "../../testdata/golden/letters/long-names-"+tone+".txt", run(t, "--tone", tone, "--company", "The Royal Bank of Scotland Group plc",
+			"--role", "Senior Staff Software Engineer, Payments Infrastructure", "--contact", "the hiring team", "--reason", "location"))
+	}
 	full := []string{"--to", "Ms. Rivera <rivera@acme.example>", "--from", "Sam Lee <sam@example.org>", "--reason", "accepted-offer", "--tone", "warm"}
 	for format, file := range map[string]string{"eml": "example.eml", "json": "example.json", "mailto": "example.mailto", "subject": "example.subject", "body": "example.body"} {
 		golden.Check(t, "../../testdata/golden/formats/"+file, run(t, append(full, "--format", format)...))

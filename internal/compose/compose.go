@@ -8,7 +8,9 @@ package compose
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/decline-cli/decline/internal/answers"
@@ -203,6 +205,9 @@ func warnings(f letter.Fields, now time.Time) []Warning {
 		for _, finding := range check.Text(f.ReasonText, 1) {
 			w = append(w, Warning{Field: "reason_text", Message: finding.String()})
 		}
+		if m := contraction().FindString(f.ReasonText); m != "" && f.Tone != "warm" {
+			w = append(w, Warning{Field: "reason_text", Message: fmt.Sprintf("%q is a contraction, in a %s letter that writes words out; write it in full, or choose --tone warm", m, f.Tone)})
+		}
 	}
 	// A day's grace: it is yesterday somewhere on Earth, and this spares
 	// a run reading the local time zone.
@@ -211,6 +216,10 @@ func warnings(f letter.Fields, now time.Time) []Warning {
 	}
 	return w
 }
+
+// contraction finds a contracted word (I've, don't, we're; not a
+// possessive), compiled when an own reason first needs it.
+var contraction = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\b\w+('|\x{2019})(ve|d|m|ll|re|t)\b`) })
 
 func orDefault(s, def string) string {
 	if strings.TrimSpace(s) == "" {

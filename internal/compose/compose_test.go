@@ -128,3 +128,37 @@ func TestParseText(t *testing.T) {
 		t.Error("got no error for a line that starts a mail command")
 	}
 }
+
+// Own words in a formal letter: a contraction is warned about, never
+// rewritten; capitals inside the first word are kept; a leading
+// conjunction is woven into a sentence.
+func TestComposeOwnWords(t *testing.T) {
+	for _, tc := range []struct{ tone, text, want, warning string }{
+		{"formal", "I've accepted an offer at Stripe", "I've accepted an offer at Stripe.", `"I've" is a contraction`},
+		{"warm", "I've accepted an offer at Stripe", "I've accepted an offer at Stripe.", ""},
+		{"formal", "iOS development is where I want to stay", "iOS development is where I want to stay.", ""},
+		{"formal", "eBay made me an offer", "eBay made me an offer.", ""},
+		{"formal", "because I accepted an offer at Stripe", "I accepted an offer at Stripe.", ""},
+		{"formal", "as my partner's job is moving abroad", "My partner's job is moving abroad.", ""},
+		{"formal", "as a parent, I need a shorter commute", "As a parent, I need a shorter commute.", ""},
+	} {
+		a := sam()
+		a.Tone, a.Reason, a.ReasonText = tc.tone, "", tc.text
+		d, warnings, err := composer(t).Compose(a, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Fields.ReasonText != tc.want || !strings.Contains(d.Body, tc.want) {
+			t.Errorf("%q: got %q, want %q in the letter", tc.text, d.Fields.ReasonText, tc.want)
+		}
+		var got string
+		for _, w := range warnings {
+			if strings.Contains(w.Message, "contraction") {
+				got = w.Message
+			}
+		}
+		if (tc.warning == "") != (got == "") || !strings.Contains(got, tc.warning) {
+			t.Errorf("%s %q: got warning %q, want %q", tc.tone, tc.text, got, tc.warning)
+		}
+	}
+}
