@@ -37,4 +37,9 @@ var Funcs = []Var{
 	{"printf", `{{printf "%s at %s" .Role .Company}} → Data Engineer at Acme Corp`, "format text"},
 	{"{{- and -}}", "{{- else if ...}}", "trim the spaces and line breaks next to an action"},
 	{"define", `{{define "subject"}}...{{end}} {{define "body"}}...{{end}}`, `every template defines a "subject" and a "body"`},
+	{".Variant SLOT N", `{{if eq (.Variant "thanks" 3) 0}}...{{else if eq (.Variant "thanks" 3) 1}}...{{else}}...{{end}}`, "which of N ways to write a part: the same answers always choose the same, other companies others"},
+	{".Day", `{{with .Day}} on {{.}}{{end}} → on Thursday, December 3 (en-GB: 3 December)`, "the interview's day as the letter's English writes it, or empty"},
+	{".GB", `{{if .GB}}realise{{else}}realize{{end}}`, "whether the letter is in British English"},
+	{".ThePosition, .TheRole", `{{.ThePosition}} → the Data Engineer position; the position of Staff Engineer, Payments`, "the role in a sentence, read right with a comma in the title"},
+	{".Fit A B ...", `{{.Fit (printf "Declining the %s interview at %s" .Role .Company) "Declining the interview"}}`, "the first subject that fits an inbox's 78 characters, else the shortest"},
 }
