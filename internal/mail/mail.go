@@ -216,14 +216,16 @@ func isDotAtom(s string) bool {
 
 // Mailto returns a mailto: link (RFC 6068) that opens a message to to (if
 // not nil) with subject and body, lines ending in CRLF as the RFC asks.
-// Every character but the unreserved ones of RFC 3986 (and the address's
-// "@") is percent-encoded, so no part of the text can add a header field
-// or another recipient.
+// Every character but the unreserved ones of RFC 3986 is percent-encoded,
+// so no part of the text can add a header field or another recipient; in
+// the address, the delimiters RFC 6068 allows there ("@", "+", "!", "$",
+// "'", "*", "(" and ")") stay as they are, since some mail clients (aerc
+// among them) do not decode "%2B" in an address.
 func Mailto(to *Address, subject, body string) string {
 	var b strings.Builder
 	b.WriteString("mailto:")
 	if to != nil {
-		b.WriteString(escape(to.Address, "-._~@"))
+		b.WriteString(escape(to.Address, "-._~@+!$'*()"))
 	}
 	b.WriteString("?subject=")
 	b.WriteString(escape(subject, "-._~"))
@@ -231,6 +233,10 @@ func Mailto(to *Address, subject, body string) string {
 	b.WriteString(escape(strings.ReplaceAll(body, "\n", "\r\n"), "-._~"))
 	return b.String()
 }
+
+// MaxMailto is the longest mailto: link that mail clients and opener
+// programs take whole: many cut longer ones.
+const MaxMailto = 2000
 
 // escape percent-encodes every byte of s but ASCII letters, digits and
 // those in keep.

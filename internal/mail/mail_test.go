@@ -254,13 +254,19 @@ func TestMailto(t *testing.T) {
 	}
 }
 
-// checkMailto checks that link holds nothing but unreserved characters and
-// percent escapes, and parses back to the one recipient and exactly the
+// checkMailto checks that link holds nothing but unreserved characters,
+// percent escapes and the delimiters RFC 6068 allows in an address, and
+// parses back to the one recipient and exactly the
 // subject and body given.
 func checkMailto(t *testing.T, link string, to *Address, subject, body string) {
 	t.Helper()
-	for _, c := range []byte(link) {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~%@:?=&", c) >= 0) {
+	address, _, _ := strings.Cut(link, "?")
+	for i, c := range []byte(link) {
+		allowed := "-._~%@:?=&"
+		if i < len(address) {
+			allowed += "+!$'*()"
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(allowed, c) >= 0) {
 			t.Fatalf("link holds %q: %s", c, link)
 		}
 	}
