@@ -30,6 +30,14 @@ func TestCleanTidies(t *testing.T) {
 		in:   Fields{Company: "Acme", Role: "SRE", Contact: "Dear Ms. Rivera,", Name: "Sam"},
 		want: Fields{Company: "Acme", Role: "SRE", Contact: "Ms. Rivera", Name: "Sam", Reason: ReasonUnspecified, Tone: DefaultTone},
 	}, {
+		name: "a contact typed with an article",
+		in:   Fields{Company: "Acme", Role: "SRE", Contact: "the hiring team", Name: "Sam"},
+		want: Fields{Company: "Acme", Role: "SRE", Contact: "Hiring Team", Name: "Sam", Reason: ReasonUnspecified, Tone: DefaultTone},
+	}, {
+		name: "a contact typed with Hi and an exclamation",
+		in:   Fields{Company: "Acme", Role: "SRE", Contact: "Hi Ana!", Name: "Sam"},
+		want: Fields{Company: "Acme", Role: "SRE", Contact: "Ana", Name: "Sam", Reason: ReasonUnspecified, Tone: DefaultTone},
+	}, {
 		name: "own reason made a sentence",
 		in:   Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "i am going back to university"},
 		want: Fields{Company: "Acme", Role: "SRE", Name: "Sam", ReasonText: "I am going back to university.", Tone: DefaultTone},

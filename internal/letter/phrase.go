@@ -55,16 +55,30 @@ var (
 func (f Fields) GB() bool { return f.Lang == "en-GB" }
 
 // Day returns the interview's day as the letter's English writes it, or
-// "" when there is none: Thursday, December 3 (en-US), Thursday, 3
+// "" when there is none: Thursday, December 3 (en-US), Thursday 3
 // December (en-GB).
 func (f Fields) Day() string {
 	switch {
 	case f.InterviewDate == nil:
 		return ""
 	case f.GB():
-		return f.InterviewDate.Format("Monday, 2 January")
+		return f.InterviewDate.Format("Monday 2 January")
 	}
 	return f.InterviewDate.Format("Monday, January 2")
+}
+
+// Addressee returns the contact as the letter's English writes a name:
+// British English drops the full stop after Mr, Mrs, Ms and Dr.
+func (f Fields) Addressee() string {
+	if !f.GB() {
+		return f.Contact
+	}
+	for _, title := range []string{"Mr.", "Mrs.", "Ms.", "Dr.", "Mx."} {
+		if rest, ok := strings.CutPrefix(f.Contact, title+" "); ok {
+			return strings.TrimSuffix(title, ".") + " " + rest
+		}
+	}
+	return f.Contact
 }
 
 // ThePosition names the role in a sentence: "the Data Engineer position",

@@ -96,7 +96,7 @@ func everyLetter(t *testing.T, check func(t *testing.T, f Fields, d Draft)) {
 func TestEveryLetterFollowsTheGuide(t *testing.T) {
 	greetings := map[string][2]string{ // with a contact, without
 		"formal": {"Dear %s,", "Dear Hiring Team,"},
-		"warm":   {"Hello %s,", "Hello,"},
+		"warm":   {"Hi %s,", "Hello,"},
 		"brief":  {"Dear %s,", "Hi there,"},
 	}
 	signOffs := map[string][]string{
@@ -110,8 +110,8 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 	wrongArticle := regexp.MustCompile(`\b[Aa] [aeiouAEIOU]|\b[Aa]n [bcdfgjklmnpqrstvwxyzBCDFGJKLMNPQRSTVWXYZ]`)
 	sentenceStart := regexp.MustCompile(`[.!?] +(\S)`)
 	selfDescribing := regexp.MustCompile(`(?i)I am telling you (promptly|now)|I('m| am) (writing|telling you) (this )?(promptly|quickly)`)
-	american := regexp.MustCompile(`\b(realized?|right away|(January|February|March|April|May|June|July|August|September|October|November|December) [0-9]+)\b`)
-	british := regexp.MustCompile(`\b(realised?|straight away|[0-9]+ (January|February|March|April|May|June|July|August|September|October|November|December))\b`)
+	american := regexp.MustCompile(`\b(realized?|right away|candidacy|(January|February|March|April|May|June|July|August|September|October|November|December) [0-9]+)\b`)
+	british := regexp.MustCompile(`\b(realised?|straight away|in future|[0-9]+ (January|February|March|April|May|June|July|August|September|October|November|December))\b`)
 
 	everyLetter(t, func(t *testing.T, f Fields, d Draft) {
 		lines := strings.Split(strings.TrimSuffix(d.Body, "\n"), "\n")
@@ -119,7 +119,7 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 		text := strings.Join(lines[1:len(lines)-2], " ") // without greeting and signature
 
 		// Greets the contact, or the team, in the tone's register.
-		greeting := strings.ReplaceAll(greetings[f.Tone][0], "%s", f.Contact)
+		greeting := strings.ReplaceAll(greetings[f.Tone][0], "%s", f.Addressee())
 		if f.Contact == "" {
 			greeting = greetings[f.Tone][1]
 		}
