@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
+	"github.com/decline-cli/decline/internal/sink"
 	"github.com/decline-cli/decline/internal/state"
 )
 
@@ -37,6 +39,9 @@ type DraftOptions struct {
 	Open       bool
 	Retry      bool // start from the last answers
 	Last       bool // print the last draft
+	// SaveDraft is the Maildir to save the draft in, unsent, or
+	// fromSettings for the config's drafts or draft_command.
+	SaveDraft string
 
 	// given reports whether a flag was given on the command line.
 	given func(flag string) bool
@@ -46,6 +51,10 @@ type DraftOptions struct {
 	// where the draft is, or "" while it is not kept.
 	run  *state.Run
 	kept string
+	// incoming is the message decline reply answers, or nil.
+	incoming *mail.Incoming
+	// drafts is where --save-draft saves the draft, or nil.
+	drafts sink.Sink
 }
 
 func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
@@ -71,9 +80,16 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 			return runDraft(opts)
 		},
 	}
-	f := cmd.Flags()
+	draftFlags(cmd.Flags(), opts, "text")
+	return cmd
+}
+
+// draftFlags defines the flags of decline draft, and of decline reply,
+// whose format defaults to eml.
+func draftFlags(f *pflag.FlagSet, opts *DraftOptions, defaultFormat string) {
 	answerFlags(f, &opts.Answers, &opts.Template)
-	f.StringVar(&opts.Format, "format", "text", "what to print: "+strings.Join(letter.Keys(format.Draft), ", "))
+	f.StringVar(&opts.Format, "format", defaultFormat, "what to print: "+strings.Join(letter.Keys(format.Draft), ", "))
+	saveDraftFlag(f, &opts.SaveDraft)
 	f.BoolVar(&opts.NoInput, "no-input", false, "never ask: fail if a required flag is missing")
 	f.BoolVar(&opts.Accessible, "accessible", false, "ask line by line, for screen readers (also ACCESSIBLE=1)")
 	f.BoolVar(&opts.Copy, "copy", false, "copy the draft to the clipboard instead of printing it")
@@ -83,7 +99,16 @@ func newDraftCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	f.BoolVar(&opts.Retry, "retry", false, "start again from your last answers")
 	f.BoolVar(&opts.Last, "last", false, "print the last draft again")
 	f.SortFlags = false
-	return cmd
+}
+
+// fromSettings is --save-draft given without a folder: the config's
+// drafts folder or draft_command.
+const fromSettings = "@settings"
+
+// saveDraftFlag defines --save-draft[=DIR].
+func saveDraftFlag(f *pflag.FlagSet, dir *string) {
+	f.StringVar(dir, "save-draft", "", "save the message as an unsent draft in this Maildir (alone: the config's drafts or draft_command) instead of printing it")
+	f.Lookup("save-draft").NoOptDefVal = fromSettings
 }
 
 // answerFlags defines the flags that give a letter's answers, and the
@@ -173,27 +198,38 @@ func runDraft(opts *DraftOptions) error {
 	if err != nil {
 		return errors.Join(err, formatErr)
 	}
+	if opts.given("save-draft") {
+		if opts.drafts, err = draftSink(cfg, opts.SaveDraft, opts.Desktop, context.Background()); err != nil {
+			return err
+		}
+	}
+	if opts.incoming != nil {
+		opts.answerIncoming(&a, false)
+	}
 	var term *terminal
 	if (opts.Retry || missing(a)) && !opts.NoInput && formatErr == nil {
 		if term, err = opts.terminal(); err != nil {
 			return err
 		}
 	}
-	keeping := term != nil || opts.Retry || opts.Copy || opts.Edit || opts.Open
+	keeping := term != nil || opts.Retry || opts.Copy || opts.Edit || opts.Open || opts.drafts != nil
 	if term != nil {
 		defer term.close()
+		if opts.incoming != nil {
+			opts.answerIncoming(&a, true) // suggestions, for the form to confirm
+		}
 		if err := opts.ask(term, &a); err != nil {
 			return err
 		}
 	}
 	d, err := opts.compose(composer, a)
 	if err = errors.Join(err, formatErr); err != nil {
-		return err
+		return opts.suggestions(err)
 	}
 	if keeping {
 		opts.keep(a, d)
 	}
-	if term != nil && !opts.Copy && !opts.Edit && !opts.Open && opts.IO.IsStdoutTTY() {
+	if term != nil && !opts.Copy && !opts.Edit && !opts.Open && opts.drafts == nil && opts.IO.IsStdoutTTY() {
 		return opts.review(term, composer, a, d)
 	}
 	return opts.deliver(d)
@@ -205,6 +241,7 @@ func (opts *DraftOptions) compose(c compose.Composer, a answers.Answers) (compos
 	if err != nil {
 		return d, err
 	}
+	opts.thread(&d)
 	for _, w := range append(warnings, format.Warnings(opts.Format, d)...) {
 		warn(opts.IO.ErrOut, "%s", warning(w))
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/decline-cli/decline/internal/form"
 	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/letter"
+	"github.com/decline-cli/decline/internal/mail"
 	"github.com/decline-cli/decline/internal/sink"
 )
 
@@ -30,6 +31,9 @@ type terminal struct {
 // would choose it by itself) ask the same way, but only in a terminal: a
 // script without one still never prompts.
 func (opts *DraftOptions) terminal() (*terminal, error) {
+	if opts.Accessible && opts.IO.In == nil {
+		return nil, nil // the message took stdin: no answers to read
+	}
 	if opts.Accessible {
 		return &terminal{Terminal: form.Terminal{In: opts.IO.In, Out: opts.IO.ErrOut, Accessible: true}, close: func() {}}, nil
 	}
@@ -142,7 +146,7 @@ func (opts *DraftOptions) deliver(d compose.Draft) error {
 			return err
 		}
 	}
-	if !opts.Copy && !opts.Open {
+	if !opts.Copy && !opts.Open && opts.drafts == nil {
 		return opts.print(d)
 	}
 	return opts.handOff(d, opts.sinks(opts.Copy, opts.Open, d)...)
@@ -173,7 +177,20 @@ func (opts *DraftOptions) sinks(copying, opening bool, d compose.Draft) []sink.H
 		hands = append(hands, sink.Handoff{Sink: s, Data: opts.bytes(opts.Format, d)})
 	}
 	if opening {
-		hands = append(hands, sink.Handoff{Sink: sink.MailClient{Opener: opts.Desktop}, Data: opts.bytes("mailto", d)})
+		link := opts.bytes("mailto", d)
+		if n := len(strings.TrimSpace(string(link))); n > mail.MaxMailto {
+			warn(opts.IO.ErrOut, "the mailto: link is %d characters, and many mail clients cut links over %d; --copy or --format eml keep the whole letter", n, mail.MaxMailto)
+		}
+		hands = append(hands, sink.Handoff{Sink: sink.MailClient{Opener: opts.Desktop}, Data: link})
+	}
+	if opts.drafts != nil {
+		unsent := opts.stamp()
+		unsent.Unsent = true
+		eml, err := unsent.Write("eml", d)
+		if err != nil {
+			eml = []byte(d.Text())
+		}
+		hands = append(hands, sink.Handoff{Sink: opts.drafts, Data: eml})
 	}
 	return hands
 }

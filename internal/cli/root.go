@@ -133,7 +133,7 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	// cobra builds its own completion commands, five of them with their
 	// help, on every run; this one is a single command.
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(draft, newBatchCmd(env), newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
+	root.AddCommand(draft, newReplyCmd(env, runF), newBatchCmd(env), newCheckCmd(env), newTemplatesCmd(env), newConfigCmd(env), newCompletionCmd(env))
 	completeValues(env, root)
 	return root
 }
@@ -433,6 +433,9 @@ func explain(err error) (status int, message string, hints []string) {
 		return exitFailure, "", nil
 	case errors.As(err, &stopped):
 		return exitInterrupted, "interrupted", []string{stopped.kept}
+	case errors.As(err, &kept):
+		status, message, hints = explain(kept.err)
+		return status, message, append(hints, kept.kept)
 	case errors.As(err, &missing):
 		flags := make([]string, len(missing.Fields))
 		for i, f := range missing.Fields {
@@ -450,9 +453,6 @@ func explain(err error) (status int, message string, hints []string) {
 		return exitUsage, tmpl.Error(), []string{"fix the template; 'decline templates vars' lists the fields it can use"}
 	case errors.As(err, &header):
 		return exitUsage, header.Error(), []string{"its first row names the columns, once each: " + strings.Join(batch.Columns, ", ")}
-	case errors.As(err, &kept):
-		status, message, hints = explain(kept.err)
-		return status, message, append(hints, kept.kept)
 	case errors.As(err, &problem):
 		return exitFailure, problem.Error(), []string{problem.Hint}
 	case errors.As(err, &setting) && setting.Path == "":

@@ -21,11 +21,13 @@ import (
 )
 
 // A Draft is a letter ready to leave: what it says, the fields it was
-// written from, as used, and whom it is from and to (nil when not known).
+// written from, as used, whom it is from and to (nil when not known), and
+// for a reply the thread it answers.
 type Draft struct {
 	letter.Draft
 	Fields   letter.Fields
 	From, To *mail.Address
+	Thread   *mail.Thread // the message it answers, or nil
 }
 
 // Text returns the draft in decline's text form: a Subject line, a blank

@@ -32,6 +32,8 @@ type Config struct {
 	KeepInTouch      *bool  `toml:"keep_in_touch"`     // the default of --keep-in-touch
 	Signature        string `toml:"signature"`         // lines under the name, such as a phone number
 	ClipboardCommand string `toml:"clipboard_command"` // a command that copies its stdin, such as wl-copy
+	Drafts           string `toml:"drafts"`            // a Maildir drafts folder, for --save-draft
+	DraftCommand     string `toml:"draft_command"`     // a command that saves a draft from its stdin
 }
 
 // settings names the settings, as the file and the environment spell them.
@@ -44,6 +46,8 @@ var settings = []struct{ key, env string }{
 	{"keep_in_touch", "DECLINE_KEEP_IN_TOUCH"},
 	{"signature", "DECLINE_SIGNATURE"},
 	{"clipboard_command", "DECLINE_CLIPBOARD_COMMAND"},
+	{"drafts", "DECLINE_DRAFTS"},
+	{"draft_command", "DECLINE_DRAFT_COMMAND"},
 }
 
 // Path returns where the config file is: $XDG_CONFIG_HOME/decline/config.toml
@@ -177,6 +181,10 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 			c.Signature = v
 		case "clipboard_command":
 			c.ClipboardCommand = v
+		case "drafts":
+			c.Drafts = v
+		case "draft_command":
+			c.DraftCommand = v
 		}
 		if err := c.check(s.key); err != nil {
 			return fmt.Errorf("%s: %w", s.env, err)
@@ -216,6 +224,10 @@ func (c *Config) check(key string) error {
 		c.Signature, err = letter.CleanField("signature", c.Signature)
 	case "clipboard_command":
 		c.ClipboardCommand, err = input.Line(c.ClipboardCommand, 200)
+	case "drafts":
+		c.Drafts, err = input.Line(c.Drafts, 500)
+	case "draft_command":
+		c.DraftCommand, err = input.Line(c.DraftCommand, 500)
 	}
 	var fe *letter.FieldError
 	if errors.As(err, &fe) && fe.Hint != "" {

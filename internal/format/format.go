@@ -47,6 +47,7 @@ func Ext(key string) string {
 type Stamp struct {
 	Now    func() time.Time
 	Random func() uint64 // unique, not secret, message IDs
+	Unsent bool          // a draft to finish in a mail client (X-Unsent: 1)
 }
 
 // Write returns the draft in the form key: one of Draft's, or "mbox", an
@@ -72,7 +73,10 @@ func (s Stamp) Write(key string, d compose.Draft) ([]byte, error) {
 		// The Date is in UTC: mail programs show it in the reader's time
 		// zone, and the sender's is nobody's business.
 		now := s.Now().UTC()
-		m := &mail.Message{From: d.From, To: d.To, Subject: d.Subject, Body: d.Body, Date: now, MessageID: mail.NewMessageID(s.Random, d.From)}
+		m := &mail.Message{From: d.From, To: d.To, Subject: d.Subject, Body: d.Body, Date: now, MessageID: mail.NewMessageID(s.Random, d.From), Unsent: s.Unsent}
+		if t := d.Thread; t != nil {
+			m.InReplyTo, m.References = t.MessageID, t.References
+		}
 		if key == "mbox" {
 			err = mail.WriteMbox(&out, m)
 		} else {
@@ -90,8 +94,13 @@ func (s Stamp) Write(key string, d compose.Draft) ([]byte, error) {
 // Warnings returns what is worth saying about a draft in the form key
 // before it leaves.
 func Warnings(key string, d compose.Draft) []compose.Warning {
-	if (key == "eml" || key == "mbox") && d.To == nil {
+	switch {
+	case (key == "eml" || key == "mbox") && d.To == nil:
 		return []compose.Warning{{Field: "to", Message: "the message has no recipient: msmtp -t, sendmail -t and mutt refuse it", Action: "give"}}
+	case key == "mailto":
+		if n := len(mail.Mailto(d.To, d.Subject, d.Body)); n > mail.MaxMailto {
+			return []compose.Warning{{Field: "format", Message: fmt.Sprintf("the mailto: link is %d characters, and many mail clients cut links over %d; --copy or --format eml keep the whole letter", n, mail.MaxMailto), Action: "check"}}
+		}
 	}
 	return nil
 }

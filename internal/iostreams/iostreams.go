@@ -83,12 +83,28 @@ func isTerminal(known **bool, stream any) bool {
 	return **known
 }
 
+// WithoutStdin returns streams whose input is taken (decline reply read a
+// message from it): questions are asked on the controlling terminal, when
+// there is one, reading and writing /dev/tty.
+func (s *IOStreams) WithoutStdin() *IOStreams {
+	c := *s
+	c.In = nil
+	return &c
+}
+
 // Terminal returns where to ask the user questions: answers come from In,
 // which must be a terminal, and questions go to ErrOut when it is one,
 // else to the controlling terminal (/dev/tty), so that stdout keeps only
 // the draft. close releases what Terminal opened. Without a terminal to
 // read from, Terminal fails: decline then does not prompt.
 func (s *IOStreams) Terminal() (in io.Reader, out io.Writer, close func(), err error) {
+	if s.In == nil {
+		tty, err := s.openTTY()
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return tty, tty, func() { tty.Close() }, nil
+	}
 	if !s.IsStdinTTY() {
 		return nil, nil, nil, errNoTerminal
 	}

@@ -89,6 +89,12 @@ type Message struct {
 	Body      string   // lines ending in "\n"
 	Date      time.Time
 	MessageID string // without angle brackets; see NewMessageID
+	// InReplyTo and References thread a reply (without angle brackets).
+	InReplyTo  string
+	References []string
+	// Unsent marks a draft saved to be finished in a mail client
+	// (X-Unsent: 1, which Outlook opens as a draft).
+	Unsent bool
 }
 
 // WriteTo writes m as an RFC 5322 message with LF line ends, as
@@ -106,6 +112,15 @@ func (m *Message) WriteTo(w io.Writer) (int64, error) {
 	h.Set("Content-Transfer-Encoding", "quoted-printable")
 	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
 	h.Set("MIME-Version", "1.0")
+	if m.Unsent {
+		h.Set("X-Unsent", "1")
+	}
+	if len(m.References) > 0 {
+		h.SetMsgIDList("References", m.References)
+	}
+	if m.InReplyTo != "" {
+		h.SetMsgIDList("In-Reply-To", []string{m.InReplyTo})
+	}
 	h.SetMessageID(m.MessageID)
 	h.SetSubject(m.Subject)
 	if m.To != nil {
@@ -162,6 +177,11 @@ func (m *Message) check() error {
 	}
 	if err := checkText(strings.ReplaceAll(m.Body, "\n", "")); err != nil {
 		return fmt.Errorf("body %w", err)
+	}
+	for _, id := range append([]string{m.InReplyTo}, m.References...) {
+		if id != "" && !validID(id) {
+			return fmt.Errorf("message ID %q cannot go in a header", id)
+		}
 	}
 	return nil
 }

@@ -145,11 +145,15 @@ type Command struct {
 	Line    string
 	Timeout time.Duration
 	Context context.Context // stops the command when done, as on a signal
+	Done    string          // what to say when it succeeds, or ""
 }
 
 // Send runs the command with data.
 func (s Command) Send(data []byte) (string, error) {
-	return "", s.Runner.Shell(s.Context, s.Line, data, s.Timeout)
+	if err := s.Runner.Shell(s.Context, s.Line, data, s.Timeout); err != nil {
+		return "", err
+	}
+	return s.Done, nil
 }
 
 // A Handoff is a sink and the bytes it takes: each sink takes the draft
