@@ -45,6 +45,9 @@ type BatchOptions struct {
 	Timeout  time.Duration // for each run of --pipe
 	DryRun   bool
 	Strict   bool
+	// SaveDraft is the Maildir to save each letter in, unsent, or
+	// fromSettings for the config's drafts or draft_command.
+	SaveDraft string
 
 	given func(flag string) bool
 }
@@ -80,7 +83,7 @@ Exit status:
 		Args: oneArg("FILE (or - for stdin)", "give the path of a CSV or TSV file, or - for stdin: decline batch interviews.csv"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b.File, b.given = args[0], cmd.Flags().Changed
-			if !b.given("out") && b.Pipe != "" {
+			if !b.given("out") && (b.Pipe != "" || b.given("save-draft")) {
 				b.Out = ""
 			}
 			return runBatch(b)
@@ -93,6 +96,7 @@ Exit status:
 	f.StringVar(&b.Out, "out", "declines", "the directory to write the letters in, or - for stdout (eml letters as an mbox)")
 	f.BoolVar(&b.Force, "force", false, "write over letters that are already in --out")
 	f.StringVar(&b.Pipe, "pipe", "", "a command to give each letter to on its stdin, such as 'msmtp -t'")
+	saveDraftFlag(f, &b.SaveDraft)
 	f.DurationVar(&b.Timeout, "timeout", desktop.DefaultTimeout, "how long each run of --pipe may take before it is stopped")
 	f.BoolVar(&b.DryRun, "dry-run", false, "say what would be written or sent, and do nothing")
 	f.BoolVar(&b.Strict, "strict", false, "send nothing if any row is bad")
@@ -108,8 +112,10 @@ func runBatch(b *BatchOptions) error {
 	switch {
 	case b.Out == "-" && b.Format != "eml":
 		return &usageError{err: errors.New("--out - writes an mbox, which holds eml letters"), hint: "drop --format, or give --out a directory"}
-	case b.Out == "" && b.Pipe == "":
+	case b.Out == "" && b.Pipe == "" && !b.given("save-draft"):
 		return &usageError{err: errors.New("--out is empty"), hint: "give a directory, or --pipe a command"}
+	case b.Out != "" && b.given("save-draft"):
+		return &usageError{err: errors.New("--out and --save-draft both say where the letters go"), hint: "give one of them"}
 	case b.Timeout <= 0:
 		return &usageError{err: fmt.Errorf("--timeout %s is not a positive duration", b.Timeout), hint: "give one such as 30s or 2m"}
 	}
@@ -146,6 +152,12 @@ func runBatch(b *BatchOptions) error {
 	}
 	s := &sender{BatchOptions: b, name: name, composer: composer, stamp: format.Stamp{Now: b.Now, Random: lockedRandom(b.Random)},
 		report: b.IO.ErrOut}
+	if b.given("save-draft") {
+		if s.drafts, err = draftSink(cfg, b.SaveDraft, b.Desktop, context.Background()); err != nil {
+			return err
+		}
+		s.stamp.Unsent = true
+	}
 	if b.IO.IsStderrTTY() {
 		// Every message clears the progress line before it is written.
 		s.progress = &progressLine{w: b.IO.ErrOut}
@@ -246,6 +258,7 @@ type sender struct {
 	stamp    format.Stamp
 	report   io.Writer       // stderr, or the progress line on it
 	progress *progressLine   // nil when stderr is not a terminal
+	drafts   sink.Sink       // where --save-draft saves each letter, or nil
 	ctx      context.Context // done when a signal stops the batch
 	lastLine int             // the last line read
 
@@ -273,8 +286,11 @@ func (s *sender) each(r io.Reader, defaults answers.Answers, sending bool) (int,
 		return 0, err
 	}
 	key := s.Format
-	if s.Out == "-" {
+	switch {
+	case s.Out == "-":
 		key = "mbox"
+	case s.drafts != nil:
+		key = "eml"
 	}
 	work := func(row batch.Row) drafted {
 		if row.Problems != nil {
@@ -364,6 +380,12 @@ func (s *sender) send(line int, r drafted) {
 	if s.Out != "" {
 		err = s.write(line, r)
 	}
+	if err == nil && s.drafts != nil && !s.DryRun {
+		var done string
+		if done, err = s.drafts.Send(r.out); err == nil && done != "" {
+			fmt.Fprintf(s.report, "decline: %s: %s\n", what, done)
+		}
+	}
 	if err == nil && s.Pipe != "" && !s.DryRun {
 		_, err = sink.Command{Runner: s.Desktop, Line: s.Pipe, Timeout: s.Timeout, Context: s.ctx}.Send(r.out)
 	}
@@ -411,7 +433,10 @@ func (s *sender) write(line int, r drafted) error {
 
 // verb says what happens to the letters: written or sent.
 func (s *sender) verb() string {
-	if s.Pipe != "" && (s.Out == "" || s.Out == "-") {
+	switch {
+	case s.drafts != nil:
+		return "saved as drafts"
+	case s.Pipe != "" && (s.Out == "" || s.Out == "-"):
 		return "sent"
 	}
 	return "written"

@@ -168,11 +168,11 @@ func draftSink(cfg *config.Config, dir string, runner sink.Runner, ctx context.C
 			dir = filepath.Join(home, rest)
 		}
 	}
+	// Any other failure to make the folder is the hand-off's: the draft
+	// then falls back to stdout.
 	m := sink.Maildir{Dir: dir}
 	if err := m.Prepare(); errors.Is(err, sink.ErrNotMaildir) {
 		return nil, &usageError{err: err, hint: "give a Maildir folder (with cur, new and tmp), or an empty or new one for decline to make"}
-	} else if err != nil {
-		return nil, fmt.Errorf("saving drafts in %s: %w", dir, err)
 	}
 	return m, nil
 }

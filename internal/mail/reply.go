@@ -61,7 +61,7 @@ func ReadIncoming(r io.Reader) (*Incoming, error) {
 	}
 	e, err := gomessage.Read(bytes.NewReader(data))
 	if err != nil && !gomessage.IsUnknownCharset(err) && !gomessage.IsUnknownEncoding(err) {
-		return nil, fmt.Errorf("the message's header does not parse: %w", err)
+		return nil, errors.New("it is not a mail message: its header does not parse")
 	}
 	h := gomail.Header{Header: e.Header}
 	if !h.Has("From") {

@@ -49,7 +49,7 @@ func (s Maildir) Prepare() error {
 // Send saves data as a draft in the folder.
 func (s Maildir) Send(data []byte) (string, error) {
 	if err := s.Prepare(); err != nil {
-		return "", err
+		return "", fmt.Errorf("saving the draft in %s: %w", s.Dir, err)
 	}
 	name, err := uniqueName()
 	if err != nil {
