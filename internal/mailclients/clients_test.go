@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/decline-cli/decline/internal/cli"
+	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/iostreams"
 	"github.com/decline-cli/decline/templates"
 )
@@ -154,6 +155,16 @@ func draft(args ...string) (stdout, stderr string, status int) {
 	ios, _, out, errOut := iostreams.Test()
 	env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 42 }, Templates: templates.FS,
 		Getenv: func(string) string { return "" }, StateDir: stateDir}
+	status = cli.Run(env, args)
+	return out.String(), errOut.String(), status
+}
+
+// draftWithConfig runs decline as draft does, with the config file at
+// path.
+func draftWithConfig(path string, args ...string) (stdout, stderr string, status int) {
+	ios, _, out, errOut := iostreams.Test()
+	env := &cli.Env{IO: ios, Now: time.Now, Random: func() uint64 { return 42 }, Templates: templates.FS,
+		Getenv: func(string) string { return "" }, StateDir: stateDir, ConfigPath: path, Desktop: desktop.System}
 	status = cli.Run(env, args)
 	return out.String(), errOut.String(), status
 }
