@@ -136,3 +136,23 @@ func TestMuttSendsTheReplyThreaded(t *testing.T) {
 		})
 	}
 }
+
+// mblaze's mdeliver, as a draft_command, delivers the draft with the
+// flags it is given.
+func TestMdeliverAsDraftCommand(t *testing.T) {
+	need(t, "mdeliver", "mblaze")
+	dir := t.TempDir()
+	maildir := filepath.Join(dir, "Drafts")
+	for _, sub := range []string{"cur", "new", "tmp"} {
+		os.MkdirAll(filepath.Join(maildir, sub), 0o700)
+	}
+	settings := writeFile(t, dir, "config.toml", []byte(`draft_command = "mdeliver -c -XDS `+maildir+`"`+"\n"))
+	message := writeFile(t, dir, "invitation.eml", []byte(invitation))
+	if _, errOut, status := draftWithConfig(settings, "reply", message, "--company", "Acme", "--role", "SRE", "--name", "Sam", "--save-draft"); status != 0 {
+		t.Fatalf("decline reply --save-draft: exit %d: %s", status, errOut)
+	}
+	out, _ := run(t, dir, nil, "mlist", "-D", maildir)
+	if strings.Count(out, "\n") != 1 {
+		t.Errorf("mlist -D: got %q, want the one draft", out)
+	}
+}
