@@ -60,6 +60,8 @@ func TestScripts(t *testing.T) {
 				"BAD_UTF8":  "Acme\xff",
 				"LONG":      strings.Repeat("x", 2000),
 				"LONG_WIDE": strings.Repeat("株", 2000),
+				// 20 words of Japanese, each percent-encoded nine times over
+				"LONG_REASON": strings.TrimSpace(strings.Repeat("株式会社の事情により辞退 ", 20)),
 			} {
 				env.Setenv(name, value)
 			}

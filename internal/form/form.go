@@ -135,7 +135,14 @@ func questions(t Terminal, q Questions) []group {
 	ask := func(field string) bool { return !q.Given(field) }
 	text := func(field, title, description string, value *string, required bool) huh.Field {
 		return huh.NewInput().Key(field).Title(title).Description(description).Value(value).
-			Validate(func(s string) error { return validate(field, s, required) })
+			Validate(func(s string) error {
+				// In accessible mode an empty line keeps the prefilled
+				// answer, but huh v1 validates the empty line first.
+				if s == "" && t.Accessible && strings.TrimSpace(*value) != "" {
+					return nil
+				}
+				return validate(field, s, required)
+			})
 	}
 
 	var interview, reason, own, how []huh.Field
