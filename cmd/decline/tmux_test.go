@@ -112,6 +112,7 @@ func flagged(t *testing.T, dir string, flags ...string) string {
 func TestTerminalFormToFile(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline --name 'Sam Lee' > out.txt")
+	p.keys("What are you declining?", "Enter")
 	p.keys("Company", "Acme Corp", "Enter")
 	p.keys("Role", "Data Engineer", "Enter")
 	p.keys("Contact", "Ms. Rivera", "Enter")
@@ -138,6 +139,7 @@ func TestTerminalFormToFile(t *testing.T) {
 func TestTerminalCtrlC(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline > out.txt 2> err.txt")
+	p.keys("What are you declining?", "Enter")
 	p.keys("Company", "Acme", "Enter")
 	p.keys("Role", "C-c")
 	if got := p.status(); got != "130" {
@@ -162,6 +164,7 @@ func TestTerminalSIGTERM(t *testing.T) {
 	}
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline > out.txt")
+	p.keys("What are you declining?", "Enter")
 	p.keys("Company", "Acme")
 	shell := strings.TrimSpace(p.tmux("display-message", "-p", "#{pane_pid}"))
 	pid, err := exec.Command("pgrep", "-P", shell, "decline").Output()
@@ -184,6 +187,7 @@ func TestTerminalSIGTERM(t *testing.T) {
 func TestTerminalReview(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch")
+	p.keys("What are you declining?", "Enter")
 	p.keys("Your name", "Sam", "Enter")
 	screen := p.waitFor("What now?")
 	if !strings.Contains(screen, "Declining the SRE interview at Acme") || !strings.Contains(screen, "Copy it to the clipboard") {
@@ -222,7 +226,7 @@ func TestTerminalNoColor(t *testing.T) {
 	}{{"", true}, {"NO_COLOR=1", false}} {
 		dir := t.TempDir()
 		p := newPane(t, dir, "env "+tc.env+" decline > out.txt")
-		p.waitFor("Company")
+		p.waitFor("What are you declining?")
 		screen := p.tmux("capture-pane", "-p", "-e")
 		if got := strings.Contains(screen, "\x1b[38;") || strings.Contains(screen, "\x1b[3"); got != tc.colours {
 			t.Errorf("%q: colours %v, want %v:\n%q", tc.env, got, tc.colours, screen)
@@ -236,6 +240,8 @@ func TestTerminalDumb(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "env TERM=dumb decline --role SRE --name Sam --reason timing --tone brief --contact Jo --interview-date 2099-12-03 --keep-in-touch > out.txt")
 	// Line by line, answers are read in turn: no need to wait for focus.
+	p.waitFor("What are you declining?")
+	p.tmux("send-keys", "Enter")
 	p.waitFor("Company")
 	p.tmux("send-keys", "Acme", "Enter")
 	if got := p.status(); got != "0" {
@@ -284,6 +290,7 @@ func TestTerminalBatchProgress(t *testing.T) {
 func TestTerminalCtrlCAtReview(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch 2> err.txt")
+	p.keys("What are you declining?", "Enter")
 	p.keys("Your name", "Sam", "Enter")
 	p.keys("What now?", "C-c")
 	if got := p.status(); got != "130" {

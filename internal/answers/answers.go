@@ -18,6 +18,9 @@ type Answers struct {
 	ReasonText    string `json:"reason_text"` // the user's own reason
 	Tone          string `json:"tone"`
 	InterviewDate string `json:"interview_date"` // YYYY-MM-DD, or empty
+	StartDate     string `json:"start_date"`     // YYYY-MM-DD, or empty
+	Call          bool   `json:"call"`
+	OpenTo        string `json:"open_to"`
 	KeepInTouch   bool   `json:"keep_in_touch"`
 	Refer         string `json:"refer"`
 	Name          string `json:"name"`
@@ -78,6 +81,10 @@ func (a *Answers) Field(field string) *string {
 		return &a.Tone
 	case "interview_date":
 		return &a.InterviewDate
+	case "start_date":
+		return &a.StartDate
+	case "open_to":
+		return &a.OpenTo
 	case "refer":
 		return &a.Refer
 	case "name":

@@ -17,7 +17,7 @@ import (
 
 // Columns are the columns a batch file may have, named like the draft
 // flags (with "_" for "-"), and like the fields of answers.Answers.
-var Columns = []string{"kind", "lang", "company", "role", "contact", "to", "from", "name", "reason", "reason_text", "tone", "interview_date", "keep_in_touch", "refer"}
+var Columns = []string{"kind", "lang", "company", "role", "contact", "to", "from", "name", "reason", "reason_text", "tone", "interview_date", "start_date", "call", "open_to", "keep_in_touch", "refer"}
 
 // A HeaderError is a first row that does not name the columns as they
 // must be: empty, unknown, or named twice.
@@ -138,14 +138,18 @@ func (rd *Reader) Next() (Row, error) {
 		if strings.TrimSpace(value) == "" {
 			continue
 		}
-		if column == "keep_in_touch" {
+		if column == "keep_in_touch" || column == "call" {
+			flag := &a.KeepInTouch
+			if column == "call" {
+				flag = &a.Call
+			}
 			switch strings.ToLower(strings.TrimSpace(value)) {
 			case "true", "yes", "y", "1":
-				a.KeepInTouch = true
+				*flag = true
 			case "false", "no", "n", "0":
-				a.KeepInTouch = false
+				*flag = false
 			default:
-				row.Problems = append(row.Problems, Problem{Column: i + 1, Message: fmt.Sprintf("keep_in_touch %s is not yes or no", input.Quote(strings.TrimSpace(value)))})
+				row.Problems = append(row.Problems, Problem{Column: i + 1, Message: fmt.Sprintf("%s %s is not yes or no", column, input.Quote(strings.TrimSpace(value)))})
 			}
 			continue
 		}

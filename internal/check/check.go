@@ -48,10 +48,16 @@ var Rules = []Rule{
 	{"professional", Error, "Keep it professional: a greeting, a sign-off with your name, and a calm, formal register.", professional},
 	{"placeholder", Error, "A letter with template text left in it was not written with care.", placeholder},
 	{"length", Error, "Courteous and to the point: long enough to thank them, short enough to respect their time.", length},
+	{"kind", Error, "Each kind of letter has its own duty: an offer declined without bargaining, an accepted offer withdrawn with an apology, a recruiter's approach answered without talk of other candidates.", kindRules},
 }
 
 // Letter holds d to every rule and returns the findings, by line.
-func Letter(d *Draft) []Finding {
+func Letter(d *Draft) []Finding { return LetterOf(d, "") }
+
+// LetterOf holds d, a letter of a kind ("interview", "offer", "rescind",
+// "outreach", "withdraw"; "" when not known), to every rule.
+func LetterOf(d *Draft, kind string) []Finding {
+	d.kind = kind
 	var findings []Finding
 	for _, r := range Rules {
 		for _, f := range r.check(d) {
@@ -146,7 +152,8 @@ func gratitude(d *Draft) []Finding {
 }
 
 var (
-	declines = matcher(`declin(e|ing)`, `withdraw(ing|n)?`, `turn(ing)? down`, `pass(ing)? on`, `step(ping)? back`, `not (be )?(able to )?(attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
+	declines = matcher(`declin(e|ing)`, `not (be )?(able to )?(accept|join|start|take up)`, `(will|won't|will not|cannot|can't) (be )?(joining|starting|accepting|taking up)`,
+		`(not|no longer) (currently )?(looking|exploring|considering|open to|in a position to)`, `not the right (move|fit|time|step) for me`, `withdraw(ing|n)?`, `turn(ing)? down`, `pass(ing)? on`, `step(ping)? back`, `not (be )?(able to )?(attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
 		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
 		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`,
@@ -182,7 +189,8 @@ var (
 
 func prompt(d *Draft) []Finding {
 	var findings []Finding
-	if s, _ := d.find(promptly); s == nil {
+	// An answer to a recruiter's approach has no process to let go on.
+	if s, _ := d.find(promptly); s == nil && d.kind != "outreach" {
 		findings = append(findings, Finding{Line: d.firstLine(), Message: "the letter does not show it respects their time",
 			Suggestion: "say you are letting them know now, so they can move forward with other candidates"})
 	}
@@ -376,6 +384,36 @@ func length(d *Draft) []Finding {
 	case d.words > maxWords:
 		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d words, too many for a decline", d.words),
 			Suggestion: fmt.Sprintf("keep it under %d: thanks, the decision, a brief reason, and good wishes", maxWords)}}
+	}
+	return nil
+}
+
+var (
+	apology    = matcher(`sorry`, `apologi[sz]e`, `apologies`, `regret`)
+	bargains   = lazily(`(?i)\b(if|unless|should|were)\b[^.!?]*\b(reconsider|match|increase|improve|raise|more flexib|room|counter|revisit|top up|higher)`)
+	candidates = matcher(`other candidates?`, `another candidate`, `the (slot|interview)`)
+)
+
+// kindRules holds a letter to the duty of its kind.
+func kindRules(d *Draft) []Finding {
+	switch d.kind {
+	case "offer":
+		for _, s := range d.text {
+			if m := bargains().FindString(s.text); m != "" {
+				return []Finding{{Line: s.line, Message: fmt.Sprintf("%q bargains; a decline of an offer does not negotiate", m),
+					Suggestion: "decline plainly; if you would accept better terms, say so in a separate conversation, not in the decline"}}
+			}
+		}
+	case "rescind":
+		if s, _ := d.find(apology); s == nil {
+			return []Finding{{Line: d.firstLine(), Message: "the letter does not apologise for going back on an accepted offer",
+				Suggestion: "apologise once, plainly, for the change and the trouble it causes"}}
+		}
+	case "outreach":
+		if s, m := d.find(candidates); s != nil {
+			return []Finding{{Line: s.line, Message: fmt.Sprintf("%q: an answer to a recruiter's approach has no process or candidates to mention", m),
+				Suggestion: "thank them for thinking of you, and say the role is not for you now"}}
+		}
 	}
 	return nil
 }

@@ -206,3 +206,31 @@ func TestEveryRuleHasARationale(t *testing.T) {
 		}
 	}
 }
+
+// Each kind of letter has its own duty.
+func TestKindRules(t *testing.T) {
+	const offerBargains = "Dear Ms. Rivera,\n\nThank you for the offer for the SRE role. I have decided to decline it. If there is room to go to 95,000, I would be happy to reconsider. I hope we stay in touch.\n\nKind regards,\nSam\n"
+	const offerPlain = "Dear Ms. Rivera,\n\nThank you for the offer for the SRE role and for a thoughtful process. I have decided to decline it, as the package does not meet my current needs. I hope we stay in touch.\n\nKind regards,\nSam\n"
+	const rescindNoApology = "Dear Ms. Rivera,\n\nThank you for the offer for the SRE role. I have decided not to join after all, as I am staying with my current employer. I hope we stay in touch, and I am happy to help with the paperwork.\n\nKind regards,\nSam\n"
+	const outreachCandidates = "Hi Jo,\n\nThank you for thinking of me for the SRE role. I am not looking to move at the moment, so you can move forward with other candidates. I would be glad to stay in touch about future roles.\n\nBest,\nSam\n"
+	for _, tc := range []struct {
+		kind, letter string
+		want         bool
+	}{
+		{"offer", offerBargains, true},
+		{"offer", offerPlain, false},
+		{"interview", offerBargains, false}, // a rule of the offer kind alone
+		{"rescind", rescindNoApology, true},
+		{"rescind", strings.Replace(rescindNoApology, "I have decided", "I am sorry to say I have decided", 1), false},
+		{"outreach", outreachCandidates, true},
+		{"outreach", strings.Replace(outreachCandidates, ", so you can move forward with other candidates", "", 1), false},
+	} {
+		got := false
+		for _, f := range LetterOf(Parse([]byte(tc.letter)), tc.kind) {
+			got = got || f.Rule == "kind"
+		}
+		if got != tc.want {
+			t.Errorf("%s letter %.40q: got a kind finding %v, want %v", tc.kind, tc.letter, got, tc.want)
+		}
+	}
+}

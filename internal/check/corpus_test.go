@@ -49,6 +49,10 @@ func TestCorpus(t *testing.T) {
 func TestCorpusGateCatchesARuleSwitchedOff(t *testing.T) {
 	letters := read(t, filepath.Join(corpus, "labels.txt"))
 	for _, r := range Rules {
+		if tl := score(letters, "").tallies[r.ID]; tl.hits+tl.misses == 0 {
+			t.Logf("%s has no labelled case in the corpus (the kinds' rules are the letters of a kind's; TestKindRules holds them)", r.ID)
+			continue
+		}
 		if problems := score(letters, r.ID).gate(); len(problems) == 0 {
 			t.Errorf("with %s switched off, the gate still passes", r.ID)
 		}

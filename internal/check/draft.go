@@ -22,7 +22,8 @@ type Draft struct {
 	// the name under it, and the text between them.
 	greeting, signOff, name *Line
 	text                    []sentence
-	words                   int // in the body, signature included
+	words                   int    // in the body, signature included
+	kind                    string // the kind of letter, when known
 }
 
 // A Line is a line of the body.

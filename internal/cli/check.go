@@ -27,6 +27,7 @@ type CheckOptions struct {
 	IO     *iostreams.IOStreams
 	File   string // "-" for stdin
 	Format string
+	Kind   string // the kind of letter, whose own rules apply; "" for none
 }
 
 func newCheckCmd(env *Env) *cobra.Command {
@@ -52,6 +53,7 @@ func newCheckCmd(env *Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "how to report: text, json")
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "the kind of letter, to hold it to that kind's rules too: "+strings.Join(letter.Keys(letter.KindOptions()), ", "))
 	return cmd
 }
 
@@ -91,6 +93,13 @@ func runCheck(opts *CheckOptions) error {
 	if err := letter.Lookup("format", checkFormats, opts.Format); err != nil {
 		return err
 	}
+	if opts.Kind != "" {
+		kind, err := letter.FindKind(opts.Kind)
+		if err != nil {
+			return err
+		}
+		opts.Kind = kind.Key
+	}
 	name, data, err := readDraft(opts.IO.In, opts.File)
 	if err != nil {
 		return &usageError{err: err, hint: "give the path of a draft, or - to read stdin"}
@@ -99,7 +108,7 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return &usageError{err: fmt.Errorf("%s: %w", name, err), hint: "check the draft as text, or the message as your mail program saved it"}
 	}
-	findings := check.Letter(d)
+	findings := check.LetterOf(d, opts.Kind)
 	if findings == nil {
 		findings = []check.Finding{}
 	}

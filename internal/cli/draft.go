@@ -122,7 +122,10 @@ func answerFlags(f *pflag.FlagSet, a *answers.Answers, template *string) {
 	f.StringVar(&a.Reason, "reason", letter.ReasonUnspecified, "why, as a key: "+strings.Join(letter.Keys(letter.Reasons), ", "))
 	f.StringVar(&a.ReasonText, "reason-text", "", "why, in your own words: one or two short sentences, instead of --reason")
 	f.StringVar(&a.Tone, "tone", letter.DefaultTone, "the register: "+strings.Join(letter.Keys(letter.Tones), ", "))
-	f.StringVar(&a.InterviewDate, "interview-date", "", "the day of the interview, as YYYY-MM-DD")
+	f.StringVar(&a.InterviewDate, "interview-date", "", "the day of the interview (for withdraw, the next one), as YYYY-MM-DD")
+	f.StringVar(&a.StartDate, "start-date", "", "for --kind rescind: the start date agreed, as YYYY-MM-DD")
+	f.BoolVar(&a.Call, "call", false, "for --kind rescind: say that a phone call will follow")
+	f.StringVar(&a.OpenTo, "open-to", "", "for --kind outreach: the roles you would gladly hear about, such as \"staff platform roles\"")
 	f.BoolVar(&a.KeepInTouch, "keep-in-touch", true, "offer to stay in touch about future roles")
 	f.StringVar(&a.Refer, "refer", "", "someone you offer to recommend for the role")
 	f.StringVar(&a.Name, "name", "", "your name, for the signature (default: the name in --from)")
@@ -132,15 +135,18 @@ func answerFlags(f *pflag.FlagSet, a *answers.Answers, template *string) {
 }
 
 // answerFields are the fields the answer flags set, by json name.
-var answerFields = []string{"kind", "lang", "company", "role", "contact", "reason", "reason_text", "tone", "interview_date", "refer", "name", "from", "to"}
+var answerFields = []string{"kind", "lang", "company", "role", "contact", "reason", "reason_text", "tone", "interview_date", "start_date", "open_to", "refer", "name", "from", "to"}
 
 // draftHelp describes the letters and the values of the flags that take
 // one of a fixed set, for the help of decline and decline draft.
-func draftHelp() string {
-	return `Every letter thanks them for the invitation and their time, states the
-decision in its first paragraph, gives at most a brief, tactful reason,
-says it is telling them promptly so they can move on to other candidates,
-and keeps the door open unless --keep-in-touch=false.
+func draftHelp(kind string) string {
+	k, err := letter.FindKind(kind)
+	if err != nil {
+		k, _ = letter.FindKind(letter.DefaultKind)
+	}
+	return `Every letter thanks them, states the decision in its first paragraph,
+gives at most a brief, tactful reason, lets them move on, and keeps the
+door open unless --keep-in-touch=false.
 
 In a terminal, decline asks for what the flags did not give, shows the
 draft, and asks what to do with it. Without a terminal, or with
@@ -152,8 +158,9 @@ Kinds (--kind):
 ` + optionList(letter.KindOptions()) + `
 Languages (--lang):
 ` + optionList(letter.LanguageOptions()) + `
-Reasons (--reason):
-` + optionList(letter.Reasons) + `
+Reasons of a letter of kind ` + k.Key + ` (--reason; decline --kind KIND --help
+lists another kind's):
+` + optionList(k.Reasons) + `
 Tones (--tone):
 ` + optionList(letter.Tones) + `
 Formats (--format):
@@ -250,6 +257,9 @@ func (opts *DraftOptions) compose(c compose.Composer, a answers.Answers) (compos
 
 // warning words a warning for the command line, naming the flag.
 func warning(w compose.Warning) string {
+	if w.Field == "" {
+		return w.Message
+	}
 	if w.Action == "" {
 		return flagName(w.Field) + ": " + w.Message
 	}
@@ -354,6 +364,9 @@ func overlay(a *answers.Answers, flags answers.Answers, given func(flag string) 
 	}
 	if given("keep-in-touch") {
 		a.KeepInTouch = flags.KeepInTouch
+	}
+	if given("call") {
+		a.Call = flags.Call
 	}
 	a.Reasons(given("reason"), given("reason-text"))
 }

@@ -93,12 +93,36 @@ func TestDraftGolden(t *testing.T) {
 		}
 		return out.Bytes()
 	}
+	// runKind allows the note a kind gives on stderr (rescind reminds the
+	// user of the contract), and nothing else.
+	runKind := func(t *testing.T, args ...string) []byte {
+		env, out, errOut := testEnv(t)
+		if code := Run(env, append(common, args...)); code != 0 || errOut.Len() > 0 && !strings.HasPrefix(errOut.String(), "decline: warning: before you send it, read the contract") {
+			t.Fatalf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+		return out.Bytes()
+	}
 	for _, tone := range letter.Keys(letter.Tones) {
 		for _, reason := range letter.Keys(letter.Reasons) {
 			golden.Check(t, "../../testdata/golden/letters/"+tone+"-"+reason+".txt", run(t, "--tone", tone, "--reason", reason))
 		}
 		golden.Check(t, "../../testdata/golden/letters/"+tone+"-own-reason-refer.txt",
 			run(t, "--tone", tone, "--reason-text", "I have decided to return to university this autumn", "--refer", "Jordan Smith", "--keep-in-touch=false"))
+	}
+	// Every other kind of letter, in every tone and for each of its
+	// reasons, with the option of its kind.
+	kindOption := map[string][]string{"withdraw": {"--interview-date", "2026-12-08"}, "offer": nil,
+		"rescind": {"--start-date", "2027-01-04", "--call"}, "outreach": {"--open-to", "staff platform roles"}}
+	for _, kind := range letter.Kinds[1:] {
+		for _, tone := range letter.Keys(letter.Tones) {
+			for _, reason := range letter.Keys(kind.Reasons) {
+				args := append([]string{"--kind", kind.Key, "--tone", tone, "--reason", reason}, kindOption[kind.Key]...)
+				if kind.Key != "withdraw" {
+					args = append(args, "--interview-date=") // common gives one; these kinds have none
+				}
+				golden.Check(t, "../../testdata/golden/letters/"+kind.Key+"/"+tone+"-"+reason+".txt", runKind(t, args...))
+			}
+		}
 	}
 	// British English, every tone and reason; and names too long for the
 	// usual subject, with a comma in the title.

@@ -119,7 +119,11 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	// for, not on every run.
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
-		if long := longHelp(c.Name()); long != "" {
+		kind := letter.DefaultKind
+		if f := c.Flags().Lookup("kind"); f != nil && f.Changed {
+			kind = f.Value.String()
+		}
+		if long := longHelp(c.Name(), kind); long != "" {
 			c.Long = long
 		}
 		help(c, args)
@@ -140,14 +144,14 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 
 // longHelp returns the long help of the commands whose help lists the
 // catalogues, or "".
-func longHelp(command string) string {
+func longHelp(command, kind string) string {
 	switch command {
 	case "decline":
-		return "decline drafts the email that turns down a job interview politely, without\n" +
-			"burning bridges, and prints it, or the message a mail program sends.\n" +
-			"With no command, decline runs \"decline draft\".\n\n" + draftHelp()
+		return "decline drafts the email that turns down a job interview, an offer or a\n" +
+			"recruiter's approach politely, without burning bridges, and prints it, or\n" +
+			"the message a mail program sends. With no command, decline runs\n\"decline draft\".\n\n" + draftHelp(kind)
 	case "draft":
-		return "Draft the email that declines a job interview.\n\n" + draftHelp()
+		return "Draft the email that declines an interview, an offer or an approach.\n\n" + draftHelp(kind)
 	case "check":
 		return checkHelp()
 	}
@@ -159,7 +163,7 @@ func longHelp(command string) string {
 // such as man pages.
 func Document(root *cobra.Command) {
 	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
-		if long := longHelp(c.Name()); long != "" {
+		if long := longHelp(c.Name(), letter.DefaultKind); long != "" {
 			c.Long = long
 		}
 	}
@@ -215,6 +219,16 @@ func completeValues(env *Env, root *cobra.Command) {
 			return c, cobra.ShellCompDirectiveNoFileComp
 		}
 	}
+	// The reasons offered are those of the --kind on the line.
+	kindReasons := func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		reasons := letter.Reasons
+		if value, err := cmd.Flags().GetString("kind"); err == nil {
+			if k, err := letter.FindKind(value); err == nil {
+				reasons = k.Reasons
+			}
+		}
+		return options(reasons)(cmd, args, toComplete)
+	}
 	templates := func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var c []cobra.Completion
 		for _, s := range env.library().List() {
@@ -224,7 +238,7 @@ func completeValues(env *Env, root *cobra.Command) {
 	}
 	for _, c := range append([]*cobra.Command{root}, root.Commands()...) {
 		for flag, complete := range map[string]cobra.CompletionFunc{
-			"reason": options(letter.Reasons), "tone": options(letter.Tones), "template": templates,
+			"reason": kindReasons, "tone": options(letter.Tones), "template": templates,
 			"kind": options(letter.KindOptions()), "lang": options(letter.LanguageOptions()),
 		} {
 			if c.Flags().Lookup(flag) != nil {

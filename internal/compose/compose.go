@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -112,7 +113,7 @@ func (c Composer) Compose(a answers.Answers, now time.Time) (Draft, []Warning, e
 
 	f := letter.Fields{
 		Company: a.Company, Role: a.Role, Contact: a.Contact, Reason: a.Reason, ReasonText: a.ReasonText, Tone: a.Tone,
-		KeepInTouch: a.KeepInTouch, Refer: a.Refer, Name: a.Name, Signature: a.Signature,
+		KeepInTouch: a.KeepInTouch, Refer: a.Refer, Name: a.Name, Signature: a.Signature, Call: a.Call, OpenTo: a.OpenTo,
 	}
 	if f.Name == "" && from != nil {
 		f.Name = from.Name
@@ -123,6 +124,14 @@ func (c Composer) Compose(a answers.Answers, now time.Time) (Draft, []Warning, e
 			problems = append(problems, err)
 		}
 		f.InterviewDate = d
+	}
+	if date := strings.TrimSpace(a.StartDate); date != "" {
+		d, err := letter.ParseDate(date)
+		if fe := (*letter.FieldError)(nil); errors.As(err, &fe) {
+			fe.Field = "start_date"
+			problems = append(problems, fe)
+		}
+		f.StartDate = d
 	}
 	kind, kerr := letter.FindKind(orDefault(a.Kind, letter.DefaultKind))
 	lang, lerr := letter.FindLanguage(orDefault(a.Lang, letter.Languages[0].Key))
@@ -161,7 +170,7 @@ func (c Composer) Compose(a answers.Answers, now time.Time) (Draft, []Warning, e
 	case err != nil:
 		return Draft{}, nil, err
 	}
-	return Draft{Draft: d, Fields: f, From: from, To: to}, warnings(f, now), nil
+	return Draft{Draft: d, Fields: f, From: from, To: to}, append(warnings(f, now), kindNotes[f.Kind]...), nil
 }
 
 // offered checks that the letter's kind is written in its language and
@@ -170,7 +179,27 @@ func (c Composer) offered(kind letter.Kind, lang letter.Language, f letter.Field
 	var problems []error
 	if f.Reason != "" {
 		if err := letter.Lookup("reason", kind.Reasons, f.Reason); err != nil {
+			var fe *letter.FieldError
+			if errors.As(err, &fe) {
+				fe.Hint = "a letter of kind " + kind.Key + " gives one of " + strings.Join(letter.Keys(kind.Reasons), ", ")
+			}
 			problems = append(problems, err)
+		}
+	}
+	// Some answers belong to some kinds of letter only.
+	for _, only := range []struct {
+		field string
+		given bool
+		kinds []string
+	}{
+		{"interview_date", f.InterviewDate != nil, []string{"interview", "withdraw"}},
+		{"start_date", f.StartDate != nil, []string{"rescind"}},
+		{"call", f.Call, []string{"rescind"}},
+		{"open_to", f.OpenTo != "", []string{"outreach"}},
+	} {
+		if only.given && !slices.Contains(only.kinds, kind.Key) {
+			problems = append(problems, &letter.FieldError{Field: only.field, Problem: "does not go in a letter of kind " + kind.Key,
+				Hint: "it is for " + strings.Join(only.kinds, " and ") + " letters; drop it, or give --kind"})
 		}
 	}
 	if c.Own == nil {
@@ -195,6 +224,12 @@ func checkSubject(subject string) error {
 		return errors.New(`the subject holds "=?", which mail programs read as an encoded word`)
 	}
 	return nil
+}
+
+// kindNotes are what is worth saying of a kind of letter before it
+// leaves, never in it.
+var kindNotes = map[string][]Warning{
+	"rescind": {{Message: "before you send it, read the contract you signed, and any sign-on bonus or relocation terms you may have to repay; a phone call first is the courteous way (--call says one will follow)"}},
 }
 
 // warnings returns what is worth saying about a letter's answers: the

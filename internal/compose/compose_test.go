@@ -55,7 +55,7 @@ func TestComposeKindAndLanguage(t *testing.T) {
 		{"interview", "en-GB", "en-GB", ""},
 		{"INTERVIEW", "en_gb", "en-GB", ""},
 		{"", "en", "en-US", ""},
-		{"nope", "en-US", "", `kind "nope" is not one of the accepted values; use one of interview`},
+		{"nope", "en-US", "", `kind "nope" is not one of the accepted values; use one of interview, withdraw, offer, rescind, outreach`},
 		{"interview", "xx", "", `lang "xx" is not one of the accepted values; use one of en-US, en-GB`},
 	} {
 		a := sam()

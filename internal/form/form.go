@@ -62,6 +62,23 @@ type Questions struct {
 // ErrInterrupted if the user stops, ErrAnswersEnded if accessible answers
 // run out.
 func Ask(t Terminal, q Questions) error {
+	// What is being declined comes first, on its own: the reasons offered
+	// after it are that kind's.
+	if !q.Given("kind") {
+		options := make([]huh.Option[string], len(letter.Kinds))
+		for i, k := range letter.Kinds {
+			options[i] = huh.NewOption(k.Key+": "+k.Description, k.Key)
+		}
+		kind := huh.NewSelect[string]().Key("kind").Title("What are you declining?").Options(options...).Value(&q.Fields.Kind)
+		if err := run(t, []group{{fields: []huh.Field{kind}}}); err != nil {
+			return err
+		}
+		if k, err := letter.FindKind(q.Fields.Kind); err == nil {
+			q.Reasons = k.Reasons
+		}
+		given := q.Given
+		q.Given = func(field string) bool { return field == "kind" || given(field) }
+	}
 	return run(t, questions(t, q))
 }
 
@@ -150,21 +167,44 @@ func questions(t Terminal, q Questions) []group {
 		interview = append(interview, text("company", "Company", "The company you are declining.", &f.Company, true))
 	}
 	if ask("role") {
-		interview = append(interview, text("role", "Role", "The role you were invited to interview for.", &f.Role, true))
+		interview = append(interview, text("role", "Role", roleDescription[f.Kind], &f.Role, true))
 	}
 	if ask("contact") {
 		interview = append(interview, text("contact", "Contact (optional)", "Whom to greet, such as Ms. Rivera; empty for the hiring team.", &f.Contact, false))
 	}
-	if ask("interview_date") {
-		interview = append(interview, huh.NewInput().Key("interview_date").Title("Interview date (optional)").
-			Description("YYYY-MM-DD; empty if there is none yet.").Value(&f.InterviewDate).
+	date := func(field, title, description string, value *string) huh.Field {
+		return huh.NewInput().Key(field).Title(title).Description(description).Value(value).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return nil
 				}
 				_, err := letter.ParseDate(strings.TrimSpace(s))
 				return message(err)
-			}))
+			})
+	}
+	// Each kind of letter asks its own: the (next) interview's day, the
+	// start agreed and whether a call will follow, the roles that would fit.
+	switch f.Kind {
+	case "", "interview", "withdraw":
+		if ask("interview_date") {
+			title := "Interview date (optional)"
+			if f.Kind == "withdraw" {
+				title = "Next interview's date (optional)"
+			}
+			interview = append(interview, date("interview_date", title, "YYYY-MM-DD; empty if there is none yet.", &f.InterviewDate))
+		}
+	case "rescind":
+		if ask("start_date") {
+			interview = append(interview, date("start_date", "Start date agreed (optional)", "YYYY-MM-DD.", &f.StartDate))
+		}
+		if ask("call") {
+			interview = append(interview, huh.NewConfirm().Key("call").Title("Say that you will call them too?").
+				Affirmative("Yes").Negative("No").Value(&f.Call))
+		}
+	case "outreach":
+		if ask("open_to") {
+			interview = append(interview, text("open_to", "Roles you would hear about (optional)", "Such as staff platform roles; empty for none.", &f.OpenTo, false))
+		}
 	}
 	if ask("reason") {
 		if f.ReasonText != "" {
@@ -211,7 +251,7 @@ func questions(t Terminal, q Questions) []group {
 
 	var groups []group
 	for _, g := range []group{
-		{title: "The interview", fields: interview},
+		{title: pageTitle[f.Kind], fields: interview},
 		{title: "Your reason", fields: reason},
 		{fields: own, hide: func() bool { return f.Reason != ownWords }},
 		{title: "The letter", fields: how},
@@ -222,6 +262,16 @@ func questions(t Terminal, q Questions) []group {
 	}
 	return groups
 }
+
+// pageTitle and roleDescription word the first page for the kind of
+// letter.
+var (
+	pageTitle = map[string]string{"interview": "The interview", "withdraw": "The process", "offer": "The offer",
+		"rescind": "The offer you accepted", "outreach": "The approach", "": "The interview"}
+	roleDescription = map[string]string{"interview": "The role you were invited to interview for.", "withdraw": "The role you interviewed for.",
+		"offer": "The role you were offered.", "rescind": "The role whose offer you accepted.", "outreach": "The role they wrote to you about.",
+		"": "The role you were invited to interview for."}
+)
 
 // Finish turns what the form answered into fields for a letter: the
 // reason "own" means the text is the reason.

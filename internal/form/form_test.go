@@ -104,7 +104,10 @@ func namedKey(name string) tea.KeyMsg {
 
 func (d *driver) view() string { return ansi.Strip(d.form.View()) }
 
+// given reports the fields as given by flags, and the kind of letter,
+// which the tests of other questions take as given.
 func given(fields ...string) func(string) bool {
+	fields = append(fields, "kind")
 	return func(field string) bool {
 		for _, f := range fields {
 			if f == field {
@@ -224,5 +227,27 @@ func TestAccessible(t *testing.T) {
 	err = Ask(Terminal{In: strings.NewReader("Acme\nSRE\n"), Out: io.Discard, Accessible: true}, Questions{Fields: &f, Given: given()})
 	if !errors.Is(err, ErrAnswersEnded) || !strings.Contains(err.Error(), `"contact"`) {
 		t.Errorf("got %v, want the answers to end at the contact", err)
+	}
+}
+
+// Without --kind, the form asks first what is being declined, and then
+// offers the reasons of that kind.
+func TestFormAsksTheKindFirst(t *testing.T) {
+	f := answers.Answers{Kind: "interview", Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam"}
+	var out bytes.Buffer
+	typed := "3\nAcme\nSRE\n\n\n\n"
+	err := Ask(Terminal{In: strings.NewReader(typed), Out: &out, Accessible: true}, Questions{Fields: &f, Given: func(field string) bool { return field != "kind" && field != "reason" && field != "company" && field != "role" && field != "contact" && field != "interview_date" }})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if f.Kind != "offer" {
+		t.Errorf("got kind %q, want offer", f.Kind)
+	}
+	screen := out.String()
+	if strings.Index(screen, "What are you declining?") > strings.Index(screen, "Company") {
+		t.Errorf("the kind is not asked first:\n%s", screen)
+	}
+	if reasons := screen[strings.Index(screen, "Why are you declining?"):]; strings.Contains(reasons, "commitment") || !strings.Contains(reasons, "counter-offer") {
+		t.Errorf("the reasons are not the offer's:\n%s", reasons)
 	}
 }

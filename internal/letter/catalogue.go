@@ -55,6 +55,32 @@ type Kind struct {
 // has them: LANGUAGE/KIND/TONE.tmpl.
 var Kinds = []Kind{
 	{Option: Option{"interview", "declining an invitation to interview"}, Reasons: Reasons},
+	{Option: Option{"withdraw", "withdrawing from a process after one or more interviews"},
+		Reasons: reasons("accepted-offer", "staying", "commitment", "not-a-fit", "location", "compensation", "personal", "timing", ReasonUnspecified)},
+	{Option: Option{"offer", "declining a job offer"},
+		Reasons: reasons("accepted-offer", "staying=I accepted a counter-offer, or am staying where I am", "not-a-fit", "location", "compensation", "personal", "timing", ReasonUnspecified)},
+	{Option: Option{"rescind", "backing out of an offer already accepted"},
+		Reasons: reasons("accepted-offer=I have accepted another offer since", "staying=I have decided to stay with my current employer", "personal", "location", ReasonUnspecified)},
+	{Option: Option{"outreach", "declining a recruiter's approach about a role"},
+		Reasons: reasons("staying=I am happy where I am", "not-a-fit", "timing", "location", "compensation", ReasonUnspecified)},
+}
+
+// reasons picks reasons of the catalogue by key, each with its own
+// description where one follows an "=".
+func reasons(keys ...string) []Option {
+	var picked []Option
+	for _, k := range keys {
+		key, description, own := strings.Cut(k, "=")
+		for _, r := range Reasons {
+			if r.Key == key {
+				if own {
+					r.Description = description
+				}
+				picked = append(picked, r)
+			}
+		}
+	}
+	return picked
 }
 
 // DefaultKind is the kind of a letter that names none.

@@ -26,7 +26,10 @@ type Fields struct {
 	Reason        string `json:"reason"`      // a key of Reasons; empty when ReasonText is set
 	ReasonText    string `json:"reason_text"` // the user's own reason, in one or two sentences
 	Tone          string `json:"tone"`        // a key of Tones
-	InterviewDate *Date  `json:"interview_date"`
+	InterviewDate *Date  `json:"interview_date"` // the interview, or for withdraw the next one
+	StartDate     *Date  `json:"start_date"`     // for rescind: the start agreed
+	Call          bool   `json:"call"`           // for rescind: a call will follow the letter
+	OpenTo        string `json:"open_to"`        // for outreach: the roles the sender would hear about
 	KeepInTouch   bool   `json:"keep_in_touch"`
 	Refer         string `json:"refer"`     // someone the sender offers to recommend
 	Name          string `json:"name"`      // the sender, for the signature
@@ -76,7 +79,7 @@ func (f *Fields) Clean() error {
 		value *string
 	}{
 		{"company", &f.Company}, {"role", &f.Role}, {"contact", &f.Contact},
-		{"reason_text", &f.ReasonText}, {"refer", &f.Refer}, {"name", &f.Name}, {"signature", &f.Signature},
+		{"reason_text", &f.ReasonText}, {"refer", &f.Refer}, {"name", &f.Name}, {"signature", &f.Signature}, {"open_to", &f.OpenTo},
 	} {
 		s, err := CleanField(t.field, *t.value)
 		if err != nil {

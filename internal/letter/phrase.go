@@ -57,14 +57,19 @@ func (f Fields) GB() bool { return f.Lang == "en-GB" }
 // Day returns the interview's day as the letter's English writes it, or
 // "" when there is none: Thursday, December 3 (en-US), Thursday 3
 // December (en-GB).
-func (f Fields) Day() string {
+func (f Fields) Day() string { return f.day(f.InterviewDate) }
+
+// StartDay returns the start date agreed, as Day writes days, or "".
+func (f Fields) StartDay() string { return f.day(f.StartDate) }
+
+func (f Fields) day(d *Date) string {
 	switch {
-	case f.InterviewDate == nil:
+	case d == nil:
 		return ""
 	case f.GB():
-		return f.InterviewDate.Format("Monday 2 January")
+		return d.Format("Monday 2 January")
 	}
-	return f.InterviewDate.Format("Monday, January 2")
+	return d.Format("Monday, January 2")
 }
 
 // Addressee returns the contact as the letter's English writes a name:

@@ -15,14 +15,19 @@ import (
 	"github.com/decline-cli/decline/templates"
 )
 
-// builtin returns the built-in template for tone.
-func builtin(t testing.TB, tone string) *Template {
+// builtin returns the built-in English template for tone, of the
+// interview kind unless another is named.
+func builtin(t testing.TB, tone string, kind ...string) *Template {
 	t.Helper()
 	ts, err := Open(templates.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := ts.Lookup("en", "interview", tone)
+	k := DefaultKind
+	if len(kind) > 0 {
+		k = kind[0]
+	}
+	tmpl, err := ts.Lookup("en", k, tone)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,40 +57,52 @@ func everyLetter(t *testing.T, check func(t *testing.T, f Fields, d Draft)) {
 	const sampleRace = 11 // prime to 16 options and 10 reasons
 	n := 0
 	date, _ := ParseDate("2026-12-03")
-	for i, in := range inputs {
-		for _, tone := range Keys(Tones) {
-			tmpl := builtin(t, tone)
-			for _, reason := range append(Keys(Reasons), "own") {
-				for options := range 32 {
-					if n++; race && n%sampleRace != 0 {
-						continue
+	for _, kind := range Kinds {
+		for i, in := range inputs {
+			for _, tone := range Keys(Tones) {
+				tmpl := builtin(t, tone, kind.Key)
+				for _, reason := range append(Keys(kind.Reasons), "own") {
+					for options := range 32 {
+						if n++; race && n%sampleRace != 0 {
+							continue
+						}
+						f := in
+						f.Tone, f.Reason, f.Kind, f.Lang = tone, reason, kind.Key, "en-US"
+						if options&16 != 0 {
+							f.Lang = "en-GB"
+						}
+						if reason == "own" {
+							f.Reason, f.ReasonText = "", ownReason
+						}
+						if options&1 == 0 {
+							f.Contact = ""
+						}
+						// The option of each kind: the (next) interview's day,
+						// the start agreed and a call to follow, the roles
+						// the sender would hear about.
+						if options&2 != 0 {
+							switch kind.Key {
+							case "interview", "withdraw":
+								f.InterviewDate = date
+							case "rescind":
+								f.StartDate, f.Call = date, true
+							case "outreach":
+								f.OpenTo = "staff platform roles"
+							}
+						}
+						if options&4 == 0 {
+							f.Refer = ""
+						}
+						f.KeepInTouch = options&8 != 0
+						if err := f.Clean(); err != nil {
+							t.Fatalf("input %d: %v", i, err)
+						}
+						d, err := tmpl.Render(f)
+						if err != nil {
+							t.Fatalf("%+v: %v", f, err)
+						}
+						t.Run(fmt.Sprintf("%s/%d/%s/%s/%05b", kind.Key, i, tone, reason, options), func(t *testing.T) { check(t, f, d) })
 					}
-					f := in
-					f.Tone, f.Reason, f.Kind, f.Lang = tone, reason, DefaultKind, "en-US"
-					if options&16 != 0 {
-						f.Lang = "en-GB"
-					}
-					if reason == "own" {
-						f.Reason, f.ReasonText = "", ownReason
-					}
-					if options&1 == 0 {
-						f.Contact = ""
-					}
-					if options&2 != 0 {
-						f.InterviewDate = date
-					}
-					if options&4 == 0 {
-						f.Refer = ""
-					}
-					f.KeepInTouch = options&8 != 0
-					if err := f.Clean(); err != nil {
-						t.Fatalf("input %d: %v", i, err)
-					}
-					d, err := tmpl.Render(f)
-					if err != nil {
-						t.Fatalf("%+v: %v", f, err)
-					}
-					t.Run(fmt.Sprintf("%d/%s/%s/%05b", i, tone, reason, options), func(t *testing.T) { check(t, f, d) })
 				}
 			}
 		}
@@ -141,14 +158,41 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 				t.Errorf("first paragraph does not say %q: %q", want, first)
 			}
 		}
-		if !regexp.MustCompile(`withdraw|decline|not to go ahead|step(ping)? back|won't be going ahead`).MatchString(first) {
+		if !decides[f.Kind].MatchString(first) {
 			t.Errorf("first paragraph does not decide: %q", first)
+		}
+		// What each kind owes.
+		switch f.Kind {
+		case "withdraw":
+			if !regexp.MustCompile(`interview|meet|met|speak|spoke|conversation`).MatchString(text) {
+				t.Errorf("a withdrawal does not thank them for the interviews: %q", text)
+			}
+		case "rescind":
+			if n := len(regexp.MustCompile(`(?i)\b(sorry|apologi[sz]e|apologies)\b`).FindAllString(text, -1)); n != 1 {
+				t.Errorf("a rescinded acceptance apologises %d times, want once: %q", n, text)
+			}
+			if !regexp.MustCompile(`paperwork|equipment|hand ?over|onboarding|arrangements`).MatchString(text) {
+				t.Errorf("a rescinded acceptance does not offer help with the start: %q", text)
+			}
+			if f.Call && !strings.Contains(text, "call") {
+				t.Errorf("the letter does not say a call will follow: %q", text)
+			}
+			if day := f.StartDay(); day != "" && !strings.Contains(text, day) {
+				t.Errorf("the letter does not name the start %q: %q", day, text)
+			}
+		case "outreach":
+			if m := regexp.MustCompile(`other candidates?|another candidate|the slot|interview`).FindString(text); m != "" {
+				t.Errorf("an answer to a recruiter's approach says %q", m)
+			}
+			if f.OpenTo != "" && !strings.Contains(text, f.OpenTo) {
+				t.Errorf("the letter does not name the roles %q", f.OpenTo)
+			}
 		}
 		if strings.Count(text, f.Company) > 2 {
 			t.Errorf("the company is named %d times, want at most 2: %q", strings.Count(text, f.Company), text)
 		}
 		// Dates and spelling in the letter's own English.
-		if day := f.Day(); day != "" && !strings.Contains(first, day) {
+		if day := f.Day(); day != "" && !strings.Contains(first, day) && !(f.Kind == "withdraw" && strings.Contains(text, day)) {
 			t.Errorf("first paragraph does not name the interview's day %q: %q", day, first)
 		}
 		if m := american.FindString(text); f.GB() && m != "" && !strings.Contains(f.Company+f.Role, m) {
@@ -212,12 +256,22 @@ func TestEveryLetterFollowsTheGuide(t *testing.T) {
 		}
 		// And it passes decline's own checks (a letter without the
 		// keep-in-touch sentence is warned about, as asked for).
-		for _, finding := range check.Letter(check.Parse([]byte("Subject: " + d.Subject + "\n\n" + d.Body))) {
+		for _, finding := range check.LetterOf(check.Parse([]byte("Subject: "+d.Subject+"\n\n"+d.Body)), f.Kind) {
 			if finding.Rule != "door-open" || f.KeepInTouch {
 				t.Errorf("decline check: %s: %s", finding.Rule, finding.Message)
 			}
 		}
 	})
+}
+
+// decides is how each kind of letter states its decision, one of which
+// its first paragraph holds.
+var decides = map[string]*regexp.Regexp{
+	"interview": regexp.MustCompile(`withdraw|decline|not to go ahead|step(ping)? back|won't be going ahead`),
+	"withdraw":  regexp.MustCompile(`withdraw`),
+	"offer":     regexp.MustCompile(`declin|not (to )?accept|turn(ing)? down|not be accepting`),
+	"rescind":   regexp.MustCompile(`no longer|not (be )?(able to )?(join|start|take up)|withdraw my acceptance|not be joining|won't be joining`),
+	"outreach":  regexp.MustCompile(`not (currently )?(looking|exploring|considering|pursuing)|not the right|pass on|declin|not for me|not a move|isn't the right|won't be`),
 }
 
 // sentencesOf splits a letter's text between greeting and sign-off into
@@ -243,49 +297,51 @@ func sentencesOf(f Fields, d Draft) []string {
 func TestLettersAreComposed(t *testing.T) {
 	companies := []string{"Acme", "Globex", "Initech", "Hooli", "Umbrella"}
 	worst, total, pairs := 0.0, 0.0, 0
-	for _, tone := range Keys(Tones) {
-		tmpl := builtin(t, tone)
-		for _, company := range companies {
-			var letters [][]string
-			for _, reason := range append(Keys(Reasons), "own") {
-				f := Fields{Company: company, Role: "Data Engineer", Name: "Sam", Tone: tone, Reason: reason, KeepInTouch: true, Lang: "en-US"}
-				if reason == "own" {
-					f.Reason, f.ReasonText = "", "I am going back to university."
+	for _, kind := range Kinds {
+		for _, tone := range Keys(Tones) {
+			tmpl := builtin(t, tone, kind.Key)
+			for _, company := range companies {
+				var letters [][]string
+				for _, reason := range append(Keys(kind.Reasons), "own") {
+					f := Fields{Company: company, Role: "Data Engineer", Name: "Sam", Tone: tone, Reason: reason, KeepInTouch: true, Lang: "en-US", Kind: kind.Key}
+					if reason == "own" {
+						f.Reason, f.ReasonText = "", "I am going back to university."
+					}
+					d, err := tmpl.Render(f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					letters = append(letters, sentencesOf(f, d))
 				}
-				d, err := tmpl.Render(f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				letters = append(letters, sentencesOf(f, d))
-			}
-			for i := range letters {
-				for j := range i {
-					shared := 0
-					for _, s := range letters[i] {
-						if slices.Contains(letters[j], s) {
-							shared++
+				for i := range letters {
+					for j := range i {
+						shared := 0
+						for _, s := range letters[i] {
+							if slices.Contains(letters[j], s) {
+								shared++
+							}
+						}
+						share := float64(shared) / float64(min(len(letters[i]), len(letters[j])))
+						worst, total, pairs = max(worst, share), total+share, pairs+1
+						if share > 0.5 {
+							t.Errorf("%s, %s, %s: reasons %d and %d share %d of their sentences:\n%q\n%q", kind.Key, tone, company, i, j, shared, letters[i], letters[j])
 						}
 					}
-					share := float64(shared) / float64(min(len(letters[i]), len(letters[j])))
-					worst, total, pairs = max(worst, share), total+share, pairs+1
-					if share > 0.5 {
-						t.Errorf("%s, %s: reasons %d and %d share %d of their sentences:\n%q\n%q", tone, company, i, j, shared, letters[i], letters[j])
+				}
+			}
+			for _, reason := range append(Keys(kind.Reasons), "own") {
+				seen := make(map[string]bool)
+				for _, company := range companies {
+					f := Fields{Company: company, Role: "Data Engineer", Name: "Sam", Tone: tone, Reason: reason, KeepInTouch: true, Lang: "en-US", Kind: kind.Key}
+					if reason == "own" {
+						f.Reason, f.ReasonText = "", "I am going back to university."
 					}
+					d, _ := tmpl.Render(f)
+					seen[strings.Join(sentencesOf(f, d), " ")] = true
 				}
-			}
-		}
-		for _, reason := range append(Keys(Reasons), "own") {
-			seen := make(map[string]bool)
-			for _, company := range companies {
-				f := Fields{Company: company, Role: "Data Engineer", Name: "Sam", Tone: tone, Reason: reason, KeepInTouch: true, Lang: "en-US"}
-				if reason == "own" {
-					f.Reason, f.ReasonText = "", "I am going back to university."
+				if len(seen) < 3 {
+					t.Errorf("%s, %s, %s: five companies get %d different letters, want at least 3", kind.Key, tone, reason, len(seen))
 				}
-				d, _ := tmpl.Render(f)
-				seen[strings.Join(sentencesOf(f, d), " ")] = true
-			}
-			if len(seen) < 3 {
-				t.Errorf("%s, %s: five companies get %d different letters, want at least 3", tone, reason, len(seen))
 			}
 		}
 	}

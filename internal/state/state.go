@@ -86,14 +86,8 @@ func (s Store) SaveRun(r Run) (string, error) {
 // there is none.
 func (s Store) Run() (Run, error) {
 	var r Run
-	data, err := s.read(runFile)
-	if err != nil {
-		return r, err
-	}
-	if err := json.Unmarshal(data, &r); err != nil {
-		return r, fmt.Errorf("reading %s: %w", filepath.Join(s.Dir, runFile), err)
-	}
-	return r, nil
+	err := s.readJSON(runFile, &r)
+	return r, err
 }
 
 // SaveUnfinished keeps the answers of a run that has not drafted its
@@ -116,14 +110,8 @@ func (s Store) SaveUnfinished(a answers.Answers) error {
 // last run finished. Its error wraps fs.ErrNotExist when there is none.
 func (s Store) Unfinished() (answers.Answers, error) {
 	var a answers.Answers
-	data, err := s.read(unfinishedFile)
-	if err != nil {
-		return a, err
-	}
-	if err := json.Unmarshal(data, &a); err != nil {
-		return a, fmt.Errorf("reading %s: %w", filepath.Join(s.Dir, unfinishedFile), err)
-	}
-	return a, nil
+	err := s.readJSON(unfinishedFile, &a)
+	return a, err
 }
 
 // DraftPath returns the file the last draft is kept in, as text.
@@ -131,12 +119,21 @@ func (s Store) DraftPath() string {
 	return filepath.Join(s.Dir, draftFile)
 }
 
-// read reads a file of the store: a regular file of at most maxFile.
-func (s Store) read(name string) ([]byte, error) {
+// readJSON reads a file of the store, a regular file of at most maxFile,
+// into v.
+func (s Store) readJSON(name string, v any) error {
 	if s.Dir == "" {
-		return nil, fmt.Errorf("no state directory: %w", fs.ErrNotExist)
+		return fmt.Errorf("no state directory: %w", fs.ErrNotExist)
 	}
-	return input.ReadFile(filepath.Join(s.Dir, name), maxFile)
+	path := filepath.Join(s.Dir, name)
+	data, err := input.ReadFile(path, maxFile)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	return nil
 }
 
 // write writes a file of the store, atomically.
