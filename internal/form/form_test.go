@@ -236,7 +236,9 @@ func TestFormAsksTheKindFirst(t *testing.T) {
 	f := answers.Answers{Kind: "interview", Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam"}
 	var out bytes.Buffer
 	typed := "3\nAcme\nSRE\n\n\n\n"
-	err := Ask(Terminal{In: strings.NewReader(typed), Out: &out, Accessible: true}, Questions{Fields: &f, Given: func(field string) bool { return field != "kind" && field != "reason" && field != "company" && field != "role" && field != "contact" && field != "interview_date" }})
+	err := Ask(Terminal{In: strings.NewReader(typed), Out: &out, Accessible: true}, Questions{Fields: &f, Given: func(field string) bool {
+		return field != "kind" && field != "reason" && field != "company" && field != "role" && field != "contact" && field != "interview_date"
+	}})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}

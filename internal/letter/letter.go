@@ -23,9 +23,9 @@ type Fields struct {
 	Company       string `json:"company"`
 	Role          string `json:"role"`
 	Contact       string `json:"contact"`
-	Reason        string `json:"reason"`      // a key of Reasons; empty when ReasonText is set
-	ReasonText    string `json:"reason_text"` // the user's own reason, in one or two sentences
-	Tone          string `json:"tone"`        // a key of Tones
+	Reason        string `json:"reason"`         // a key of Reasons; empty when ReasonText is set
+	ReasonText    string `json:"reason_text"`    // the user's own reason, in one or two sentences
+	Tone          string `json:"tone"`           // a key of Tones
 	InterviewDate *Date  `json:"interview_date"` // the interview, or for withdraw the next one
 	StartDate     *Date  `json:"start_date"`     // for rescind: the start agreed
 	Call          bool   `json:"call"`           // for rescind: a call will follow the letter
