@@ -152,7 +152,7 @@ func gratitude(d *Draft) []Finding {
 }
 
 var (
-	declines = matcher(`declin(e|ing)`, `not (be )?(able to )?(accept|join|start|take up)`, `(will|won't|will not|cannot|can't) (be )?(joining|starting|accepting|taking up)`,
+	declines = matcher(`declin(e|ing)`, `not (be )?(able to )?(accept|join|start|take up)`, `not to (accept|join|start|take up)`, `(will|won't|will not|cannot|can't) (be )?(joining|starting|accepting|taking up)`,
 		`(not|no longer) (currently )?(looking|exploring|considering|open to|in a position to)`, `not the right (move|fit|time|step) for me`, `withdraw(ing|n)?`, `turn(ing)? down`, `pass(ing)? on`, `step(ping)? back`, `not (be )?(able to )?(attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
 		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
@@ -182,7 +182,7 @@ func decision(d *Draft) []Finding {
 }
 
 var (
-	promptly = matcher(`other candidates?`, `another candidate`, `(earliest|first) opportunity`, `(answer|decision|reply|news) (now|quickly|promptly|early|soon|right away)`, `(let|letting) you know (quickly|promptly|straight away|right away|at once|today|now)`, `(plan|plans|planning|arrangements|schedule) accordingly`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
+	promptly = matcher(`other candidates?`, `another candidate`, `(earliest|first) opportunity`, `(answer|decision|reply|news) (now|quickly|promptly|early|soon|right away)`, `(let|letting) you know (quickly|promptly|straight away|right away|at once|today|now)`, `wanted you to know (at once|right away|straight away|promptly)`, `(plan|plans|planning|arrangements|schedule) accordingly`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
 		`promptly`, `as soon as`, `right away`, `straight away`, `without delay`, `(in|with) (good|plenty of) time`, `(let|letting) you know (now|early|quickly)`, `(give|giving) you (time|notice|as much notice)`, `(free|release) (up )?(the|my|your|that) (slot|time|spot)`, `your (time|schedule|calendar)`, `early notice`, `(the|your) (rest of the|remaining) (candidates|applicants)`)
 	delayApology = lazily(`(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive)\b[^.!?]*\b(delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
 )

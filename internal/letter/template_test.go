@@ -54,7 +54,7 @@ const ownReason = "i have decided to focus on building my own consultancy, which
 // to find in a single goroutine's letters, one in sampleRace of them,
 // spread over the inputs, tones, reasons and options.
 func everyLetter(t *testing.T, check func(t *testing.T, f Fields, d Draft)) {
-	const sampleRace = 11 // prime to 16 options and 10 reasons
+	const sampleRace = 53 // prime to the 32 options and the reasons
 	n := 0
 	date, _ := ParseDate("2026-12-03")
 	for _, kind := range Kinds {
@@ -270,7 +270,7 @@ var decides = map[string]*regexp.Regexp{
 	"interview": regexp.MustCompile(`withdraw|decline|not to go ahead|step(ping)? back|won't be going ahead`),
 	"withdraw":  regexp.MustCompile(`withdraw`),
 	"offer":     regexp.MustCompile(`declin|not (to )?accept|turn(ing)? down|not be accepting`),
-	"rescind":   regexp.MustCompile(`no longer|not (be )?(able to )?(join|start|take up)|withdraw my acceptance|not be joining|won't be joining`),
+	"rescind":   regexp.MustCompile(`no longer|not (be )?(able to )?(join|start|take up)|not to (join|take up)|withdraw(ing)? my acceptance|not be joining|won't be joining`),
 	"outreach":  regexp.MustCompile(`not (currently )?(looking|exploring|considering|pursuing)|not the right|pass on|declin|not for me|not a move|isn't the right|won't be`),
 }
 
