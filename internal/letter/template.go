@@ -108,7 +108,9 @@ func ParseTemplate(name, text string) (*Template, error) {
 // after a name that ends with one).
 func (t *Template) Render(f Fields) (Draft, error) {
 	var b strings.Builder
-	if err := t.t.ExecuteTemplate(&b, "subject", f); err != nil {
+	// The templates get a pointer: their many method calls then do not
+	// copy the fields each time.
+	if err := t.t.ExecuteTemplate(&b, "subject", &f); err != nil {
 		return Draft{}, err
 	}
 	subject := tidyLine(strings.Join(strings.Fields(b.String()), " "))
@@ -116,7 +118,7 @@ func (t *Template) Render(f Fields) (Draft, error) {
 		return Draft{}, fmt.Errorf("template %s: the subject is empty", t.t.Name())
 	}
 	b.Reset()
-	if err := t.t.ExecuteTemplate(&b, "body", f); err != nil {
+	if err := t.t.ExecuteTemplate(&b, "body", &f); err != nil {
 		return Draft{}, err
 	}
 	body := tidy(b.String())
