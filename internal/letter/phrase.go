@@ -51,6 +51,17 @@ func (f Fields) Variant(slot string, n int) int {
 	return (x*dx + y*dy + shift) % 5
 }
 
+// A Choice is a Variant as templates test it cheaply, a field a way:
+// {{$v := .Choose "thanks" 5}}{{if $v.Is0}}…{{else if $v.Is1}}…{{end}}.
+// (Fields cost text/template far less than calls to eq.)
+type Choice struct{ Is0, Is1, Is2, Is3, Is4 bool }
+
+// Choose returns Variant(slot, n) as a Choice.
+func (f Fields) Choose(slot string, n int) Choice {
+	v := f.Variant(slot, n)
+	return Choice{Is0: v == 0, Is1: v == 1, Is2: v == 2, Is3: v == 3, Is4: v == 4}
+}
+
 // sharedSlots are the parts of a letter written five ways, whatever the
 // reason, and directions the lines of the plane modulo 5 they follow.
 var (

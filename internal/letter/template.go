@@ -138,7 +138,10 @@ func tidy(text string) string {
 	b.Grow(len(text))
 	blank := false
 	for line := range strings.Lines(text) {
-		line = tidyLine(strings.Join(strings.Fields(line), " "))
+		line = strings.TrimSuffix(line, "\n")
+		if !tidyAlready(line) {
+			line = tidyLine(strings.Join(strings.Fields(line), " "))
+		}
 		if line == "" {
 			blank = b.Len() > 0
 			continue
@@ -151,6 +154,29 @@ func tidy(text string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// tidyAlready reports whether a line needs no tidying: ASCII spaces only,
+// single and inside it, none before punctuation, no doubled stop, no stop
+// after a mark. Most lines of a letter are; the test spares a batch the
+// work of rebuilding them.
+func tidyAlready(line string) bool {
+	if line == "" || line[0] == ' ' || line[len(line)-1] == ' ' {
+		return line == ""
+	}
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c == '\t' || c == '\r' || c >= 0x80 && strings.ContainsRune(line, '\u00a0') {
+			return false
+		}
+		if i+1 < len(line) {
+			next := line[i+1]
+			if c == ' ' && (next == ' ' || strings.IndexByte(",.;:!?", next) >= 0) || c == '.' && next == '.' || (c == '!' || c == '?') && next == '.' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // tidyLine drops a space before punctuation that ends a clause, the

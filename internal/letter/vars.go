@@ -40,6 +40,7 @@ var Funcs = []Var{
 	{"printf", `{{printf "%s at %s" .Role .Company}} → Data Engineer at Acme Corp`, "format text"},
 	{"{{- and -}}", "{{- else if ...}}", "trim the spaces and line breaks next to an action"},
 	{"define", `{{define "subject"}}...{{end}} {{define "body"}}...{{end}}`, `every template defines a "subject" and a "body"`},
+	{".Choose SLOT N", `{{$v := .Choose "thanks" 3}}{{if $v.Is0}}...{{else if $v.Is1}}...{{else}}...{{end}}`, "Variant as fields Is0 to Is4, which templates test faster than with eq"},
 	{".Variant SLOT N", `{{if eq (.Variant "thanks" 3) 0}}...{{else if eq (.Variant "thanks" 3) 1}}...{{else}}...{{end}}`, "which of N ways to write a part: the same answers always choose the same, other companies others"},
 	{".Day", `{{with .Day}} on {{.}}{{end}} → on Thursday, December 3 (en-GB: Thursday 3 December)`, "the interview's day as the letter's English writes it, or empty"},
 	{".StartDay", `{{with .StartDay}} on {{.}}{{end}}`, "the start date as the letter's English writes it, or empty"},
