@@ -61,7 +61,10 @@ func LetterOf(d *Draft, kind string) []Finding {
 	var findings []Finding
 	for _, r := range Rules {
 		for _, f := range r.check(d) {
-			f.Rule, f.Severity = r.ID, r.Severity
+			f.Rule = r.ID
+			if f.Severity == "" {
+				f.Severity = r.Severity
+			}
 			findings = append(findings, f)
 		}
 	}
@@ -191,7 +194,8 @@ func prompt(d *Draft) []Finding {
 	var findings []Finding
 	// An answer to a recruiter's approach has no process to let go on.
 	if s, _ := d.find(promptly); s == nil && d.kind != "outreach" {
-		findings = append(findings, Finding{Line: d.firstLine(), Message: "the letter does not show it respects their time",
+		// A warning: the tip is to send soon, which a draft cannot show.
+		findings = append(findings, Finding{Line: d.firstLine(), Severity: Warning, Message: "the letter does not show it respects their time",
 			Suggestion: "say you are letting them know now, so they can move forward with other candidates"})
 	}
 	var apologies []*sentence

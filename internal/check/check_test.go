@@ -234,3 +234,42 @@ func TestKindRules(t *testing.T) {
 		}
 	}
 }
+
+// Only the writer's own words are checked: a quoted message below the
+// letter, Outlook's quoted header block, or a signature are not.
+func TestQuotedRepliesAndSignaturesAreNotChecked(t *testing.T) {
+	letter := "Dear Ms. Rivera,\n\nThank you for inviting me to interview for the analyst role, and for your time. I have decided to withdraw from the process, as I have accepted another position. I wanted to let you know promptly, so that you can move forward with other candidates. I would welcome staying in touch about future roles.\n\nKind regards,\nSam\n"
+	for name, tail := range map[string]string{
+		"quoted":    "\nOn Mon, 30 Nov 2026 at 10:00, Ana Rivera <ana@acme.example> wrote:\n> The salary is $140k, and the team is toxic to be honest.\n> Let us know!!!\n",
+		"outlook":   "\nFrom: Ana Rivera <ana@acme.example>\nSent: Monday, November 30, 2026 10:00 AM\nTo: Sam\nSubject: Interview\n\nThe salary is $140k. Let us know!!!\n",
+		"original":  "\n-----Original Message-----\nThe salary is $140k. LET US KNOW!!!\n",
+		"signature": "-- \nSam Lee | $140k club | toxic-free since 2020\n",
+	} {
+		findings := Letter(Parse([]byte(letter + tail)))
+		if len(findings) != 0 {
+			t.Errorf("%s: got %v, want none: the quoted text is not the writer's", name, findings)
+		}
+	}
+	// The same words in the writer's own text are found.
+	if findings := Letter(Parse([]byte(strings.Replace(letter, "I would welcome", "The salary of $140k was low. I would welcome", 1)))); len(findings) == 0 {
+		t.Error("got no finding for the writer's own salary figure")
+	}
+}
+
+// A letter that never says it is telling them promptly gets a warning,
+// not an error: the tip is to send soon, which a draft cannot show.
+func TestMissingPromptnessIsAWarning(t *testing.T) {
+	letter := "Dear Ms. Rivera,\n\nThank you for inviting me to interview for the analyst role. I have decided to withdraw from the process, as I have accepted another position. I would welcome staying in touch about future roles, and I wish the team well.\n\nKind regards,\nSam\n"
+	found := false
+	for _, f := range Letter(Parse([]byte(letter))) {
+		if f.Rule == "prompt" {
+			found = true
+			if f.Severity != Warning {
+				t.Errorf("got %s %s, want a warning", f.Rule, f.Severity)
+			}
+		}
+	}
+	if !found {
+		t.Error("got no prompt finding for a letter without a word of promptness")
+	}
+}

@@ -72,11 +72,63 @@ func Read(data []byte) (*Draft, error) {
 		d.Subject, d.SubjectLine = strings.TrimSpace(strings.TrimPrefix(subject, "Subject:")), 1
 		text, first = rest, 2
 	}
-	for i, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+	for i, line := range ownText(strings.Split(strings.TrimRight(text, "\n"), "\n")) {
 		d.Lines = append(d.Lines, Line{N: first + i, Text: strings.TrimRight(line, " \t")})
 	}
 	d.analyse()
 	return d, nil
+}
+
+var (
+	// quoteStart is the line a mail client writes above the message it
+	// quotes: "On Mon, 30 Nov 2026, Ana wrote:", Outlook's "From:" block,
+	// "-----Original Message-----".
+	quoteStart = lazily(`(?i)^\s*(on .{4,200} wrote:|-{2,}\s*original message\s*-{2,}|_{5,}|from:\s.+|le .{4,200} a écrit\s?:|am .{4,200} schrieb .{1,100}:)\s*$`)
+	// outlookHeader is a line of the header block Outlook quotes.
+	outlookHeader = lazily(`(?i)^\s*(sent|to|cc|subject|date):\s`)
+)
+
+// ownText returns the lines that are the writer's own: it ends them where
+// a quoted message begins (a line of "> " quoting, an "On … wrote:" line,
+// Outlook's From/Sent/To/Subject block, "-----Original Message-----") and
+// at a signature's "-- " line, keeping the line numbers of what is left.
+// Only the letter is checked: the recruiter's words below it are theirs.
+func ownText(lines []string) []string {
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case line == "-- " || line == "--":
+			return lines[:i]
+		case strings.HasPrefix(trimmed, ">") && i > 0:
+			if rest := lines[i:]; quotedToEnd(rest) {
+				return trimBlank(lines[:i])
+			}
+		case quoteStart().MatchString(line):
+			if !strings.HasPrefix(strings.ToLower(trimmed), "from:") || i+1 < len(lines) && outlookHeader().MatchString(lines[i+1]) {
+				return trimBlank(lines[:i])
+			}
+		}
+	}
+	return lines
+}
+
+// quotedToEnd reports whether the lines left are a quotation: each
+// quoted, blank, or a signature.
+func quotedToEnd(lines []string) bool {
+	for _, l := range lines {
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, ">") {
+			return false
+		}
+	}
+	return true
+}
+
+// trimBlank drops the blank lines at the end.
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
 
 // isMessage reports whether text starts with a mail header of more than
