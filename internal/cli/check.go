@@ -28,6 +28,8 @@ type CheckOptions struct {
 	File   string // "-" for stdin
 	Format string
 	Kind   string // the kind of letter, whose own rules apply; "" for none
+
+	stdinImplied bool // no FILE was given, not even "-"
 }
 
 func newCheckCmd(env *Env) *cobra.Command {
@@ -45,7 +47,7 @@ func newCheckCmd(env *Env) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.File = "-"
+			opts.File, opts.stdinImplied = "-", len(args) == 0
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
@@ -99,6 +101,11 @@ func runCheck(opts *CheckOptions) error {
 			return err
 		}
 		opts.Kind = kind.Key
+	}
+	if opts.stdinImplied && opts.IO.IsStdinTTY() {
+		// Waiting on a terminal for a draft nobody is typing helps no one.
+		return &usageError{err: errors.New("decline check needs a draft to read"),
+			hint: "give a file (decline check draft.txt), - to type or paste one, or pipe it in (decline ... | decline check)"}
 	}
 	name, data, err := readDraft(opts.IO.In, opts.File)
 	if err != nil {

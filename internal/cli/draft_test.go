@@ -268,3 +268,18 @@ func TestHelpListsExitStatusesAndCatalogues(t *testing.T) {
 		}
 	}
 }
+
+// decline check with no file, in a terminal, says how to give a draft
+// rather than wait on the keyboard; "-" still reads it.
+func TestCheckAsksForADraftInATerminal(t *testing.T) {
+	env, out, errOut := testEnv(t)
+	env.IO.SetStdinTTY(true)
+	if code := Run(env, []string{"check"}); code != exitUsage || !strings.Contains(errOut.String(), "decline: hint: give a file") || out.Len() > 0 {
+		t.Errorf("got exit %d, stderr %q, want 2 and a hint", code, errOut)
+	}
+	env, _, errOut = testEnv(t)
+	env.IO.SetStdinTTY(true)
+	if code := Run(env, []string{"check", "-"}); code == exitUsage && strings.Contains(errOut.String(), "give a file") {
+		t.Errorf("check -: got the hint, want the draft read from stdin")
+	}
+}
