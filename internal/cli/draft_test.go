@@ -189,7 +189,7 @@ func TestDraftErrors(t *testing.T) {
 		{"argument to draft", []string{"draft", "Acme"}, exitUsage, []string{"decline: error: unexpected argument \"Acme\"\ndecline: hint: quote values that have spaces"}},
 		{"unquoted value", []string{"--company", "Acme", "Corp"}, exitUsage, []string{"decline: error: unexpected argument \"Corp\""}},
 		{"upper-case format with a slip", []string{"--format", "EMLL"}, exitUsage, []string{"did you mean eml?"}},
-		{"unknown flag", []string{"--compnay", "Acme"}, exitUsage, []string{"decline: error: unknown flag: --compnay\ndecline: hint: run 'decline --help'"}},
+		{"unknown flag", []string{"--compnay", "Acme"}, exitUsage, []string{"decline: error: unknown flag: --compnay\ndecline: hint: did you mean --company? run 'decline --help'"}},
 		{"escape in a flag name", []string{"--\x1b]0;pwned\a"}, exitUsage, []string{`unknown flag: --\x1b]0;pwned\a`}},
 		{"bad bool", []string{"--keep-in-touch=maybe"}, exitUsage, []string{"invalid argument \"maybe\""}},
 		{"name starting a mail command", []string{"--company", "A", "--role", "B", "--name", "~! rm -rf ~"}, exitUsage, []string{

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/decline-cli/decline/internal/batch"
 	"github.com/decline-cli/decline/internal/compose"
@@ -132,7 +133,15 @@ func newRootCmd(env *Env, runF func(*DraftOptions) error) *cobra.Command {
 	root.SilenceErrors = true
 	root.SilenceUsage = true
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return &usageError{err: err, hint: fmt.Sprintf("run '%s --help' for the flags it takes", cmd.CommandPath())}
+		hint := fmt.Sprintf("run '%s --help' for the flags it takes", cmd.CommandPath())
+		if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
+			var names []string
+			cmd.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+			if best := letter.Nearest(name, names); best != "" {
+				hint = fmt.Sprintf("did you mean --%s? %s", best, hint)
+			}
+		}
+		return &usageError{err: err, hint: hint}
 	})
 	// cobra builds its own completion commands, five of them with their
 	// help, on every run; this one is a single command.

@@ -186,17 +186,24 @@ func Lookup(field string, options []Option, key string) error {
 			return nil
 		}
 	}
-	best, bestDistance := "", 3
-	for _, o := range options {
-		if d := distance(strings.ToLower(key), strings.ToLower(o.Key)); d < bestDistance {
-			best, bestDistance = o.Key, d
-		}
-	}
+	best := Nearest(key, Keys(options))
 	hint := "use one of " + strings.Join(Keys(options), ", ")
 	if best != "" {
 		hint = fmt.Sprintf("did you mean %s? %s", best, hint)
 	}
 	return &FieldError{Field: field, Problem: fmt.Sprintf("%s is not one of the accepted values", input.Quote(key)), Hint: hint}
+}
+
+// Nearest returns the one of keys that key most looks like a slip of the
+// keyboard for (at most two edits away, in any case), or "".
+func Nearest(key string, keys []string) string {
+	best, bestDistance := "", 3
+	for _, k := range keys {
+		if d := distance(strings.ToLower(key), strings.ToLower(k)); d < bestDistance {
+			best, bestDistance = k, d
+		}
+	}
+	return best
 }
 
 // distance is the Levenshtein distance between a and b, counted in bytes,
