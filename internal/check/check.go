@@ -6,6 +6,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"sort"
@@ -216,21 +217,24 @@ func prompt(d *Draft) []Finding {
 var criticism = []struct {
 	re         func() *regexp.Regexp
 	suggestion string
+	what       string // what the words do, when not criticise or compare
 }{
-	{matcher(`low-?ball(ed|ing)?`, `insulting`, `underpa(id|ying)`, `cheap`, `stingy`), "say the package does not meet your needs"},
-	{matcher(`a better (offer|job|company|role|position|opportunity|package|deal)`, `better paid`, `pays better`, `more money`), "say you have accepted another position that suits you"},
+	{re: matcher(`low-?ball(ed|ing)?`, `insulting`, `underpa(id|ying)`, `cheap`, `stingy`), suggestion: "say the package does not meet your needs"},
+	{re: matcher(`a better (offer|job|company|role|position|opportunity|package|deal)`, `better paid`, `pays better`, `more money`), suggestion: "say you have accepted another position that suits you"},
 	// Words that judge whoever they are said of.
-	{matcher(`toxic`, `disorgani[sz]ed`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flags?`, `disrespectful`),
-		"leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
+	{re: matcher(`toxic`, `disorgani[sz]ed`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flags?`, `disrespectful`),
+		suggestion: "leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
 	// Milder words judge only when said of the employer: "this may be
 	// disappointing news" and "I feel terrible about the short notice" are
 	// kind, "the process was disappointing" is not.
-	{lazily(`(?i)(interviews?|process|company|team|offer|salary|pay|package|role|culture|office|recruiters?|managers?|experience|communication|questions|panel|people|you)[^.!?]*(was|were|is|are|seemed|felt|has been|have been)\s+(quite |really |very |so |rather |a bit |somewhat |extremely |frankly |honestly )?(a mess|a joke|ridiculous|terrible|awful|horrible|disappointing|frustrating|annoying|poor|bad|slow)`),
-		"leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
-	{matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `you (never|didn't|did not|failed to|forgot to)`, `(you|your [a-z]+) (took|have taken|has taken) (so|too|far too|very) long`, `never (got back|replied|responded|heard back) (to me|from you)`, `ghost(ed|ing)`),
-		"thank them for their time instead of blaming them for it"},
-	{matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`), "drop the sarcasm: thank them and decline plainly"},
-	{lazily(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), "leave the figures of another offer out"},
+	{re: lazily(`(?i)(interviews?|process|company|team|offer|salary|pay|package|role|culture|office|recruiters?|managers?|experience|communication|questions|panel|people|you)[^.!?]*(was|were|is|are|seemed|felt|has been|have been)\s+(quite |really |very |so |rather |a bit |somewhat |extremely |frankly |honestly )?(a mess|a joke|ridiculous|terrible|awful|horrible|disappointing|frustrating|annoying|poor|bad|slow)`),
+		suggestion: "leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
+	{re: matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `you (never|didn't|did not|failed to|forgot to)`, `(you|your [a-z]+) (took|have taken|has taken) (so|too|far too|very) long`, `never (got back|replied|responded|heard back) (to me|from you)`, `ghost(ed|ing)`),
+		suggestion: "thank them for their time instead of blaming them for it"},
+	{re: matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`), suggestion: "drop the sarcasm: thank them and decline plainly"},
+	// A decline that names its price is a negotiation.
+	{re: lazily(`(?i)\b(if|unless)\b[^.!?]*\b(room to|able to (go|offer|match|increase|raise)|could (go|offer|match|increase|raise)|match(ed)?|increase[sd]?|raise[sd]?)\b[^.!?]*\b(reconsider|consider it again|change my mind|happy to (continue|proceed|talk))`), suggestion: "decline plainly; if better terms would change your mind, that is a different conversation, not a decline", what: "bargains; a decline does not negotiate"},
+	{re: lazily(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), suggestion: "leave the figures of another offer out"},
 }
 
 func tact(d *Draft) []Finding {
@@ -238,7 +242,8 @@ func tact(d *Draft) []Finding {
 	for _, s := range d.text {
 		for _, c := range criticism {
 			if m := c.re().FindString(s.text); m != "" {
-				findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q criticises or compares; a decline does neither", m), Suggestion: c.suggestion})
+				what := cmp.Or(c.what, "criticises or compares; a decline does neither")
+				findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q %s", m, what), Suggestion: c.suggestion})
 				break
 			}
 		}
@@ -287,7 +292,16 @@ func briefReason(d *Draft) []Finding {
 var doorOpenRe = matcher(`(stay|keep|remain|be) in (touch|contact)`, `future (opportunit(y|ies)|roles?|positions?|openings?|vacanc(y|ies))`, `(paths|our paths) (will |might |may )?cross`,
 	`down the (line|road)`, `in (the )?future`, `(again|once more) (someday|one day|later|soon)`, `work together (one day|someday|in)`, `(keep|have) me in mind`, `(reach|get) (back )?(out )?(to me|in touch)`, `connect(ed)? on`, `(later|another) (opportunity|time|occasion)`, `(hope|like|love|happy|glad|pleased) to (hear from you|work with you)`, `at a later (date|stage)`)
 
+// closesDoor asks them never to get in touch again.
+var closesDoor = lazily(`(?i)\b(do not|don't|please do not|please don't|never) (contact|email|e-mail|call|reach out to|get in touch with|approach) me\b|\bremove me from (your|all)\b|\bno (further|future) (contact|approaches)\b`)
+
 func doorOpen(d *Draft) []Finding {
+	for _, s := range d.text {
+		if closesDoor().MatchString(s.text) {
+			return []Finding{{Line: s.line, Message: "the letter asks them not to contact you again, which closes the door",
+				Suggestion: "leave that out unless you mean it; a line about staying in touch costs nothing"}}
+		}
+	}
 	if s, _ := d.find(doorOpenRe); s != nil {
 		return nil
 	}
