@@ -278,11 +278,7 @@ func TestMissingPromptnessIsAWarning(t *testing.T) {
 // that names future vacancies.
 func TestAskingNotToBeContactedClosesTheDoor(t *testing.T) {
 	letter := "Dear Ms. Rivera,\n\nThank you for inviting me to interview for the analyst role, and for your time. I have decided to withdraw from the process, so you can move forward with other candidates. Please do not contact me about future vacancies.\n\nKind regards,\nSam\n"
-	found := false
-	for _, f := range Letter(Parse([]byte(letter))) {
-		found = found || f.Rule == "door-open" && strings.Contains(f.Message, "not to contact you")
-	}
-	if !found {
+	if !hasFinding(letter, "door-open", "not to contact you") {
 		t.Error("got no door-open finding for a request not to be contacted")
 	}
 }
@@ -290,11 +286,18 @@ func TestAskingNotToBeContactedClosesTheDoor(t *testing.T) {
 // Bargaining inside a decline is found, whatever the kind of letter.
 func TestBargainingIsFound(t *testing.T) {
 	letter := "Dear Ms. Rivera,\n\nThank you for the offer and for your time. I have decided to decline it, so you can move forward with other candidates. If there is room to go to 95,000, I would be happy to reconsider. I hope we stay in touch.\n\nKind regards,\nSam\n"
-	found := false
-	for _, f := range Letter(Parse([]byte(letter))) {
-		found = found || f.Rule == "tact" && strings.Contains(f.Message, "room to go")
-	}
-	if !found {
+	if !hasFinding(letter, "tact", "room to go") {
 		t.Error("got no tact finding for a decline that bargains")
 	}
+}
+
+// hasFinding reports whether a rule finds in letter a problem whose
+// message holds words.
+func hasFinding(letter, rule, words string) bool {
+	for _, f := range Letter(Parse([]byte(letter))) {
+		if f.Rule == rule && strings.Contains(f.Message, words) {
+			return true
+		}
+	}
+	return false
 }

@@ -111,23 +111,32 @@ func isLineBreak(r rune) bool {
 // template, a kept draft, a draft to check): a regular file of at most
 // limit bytes. A FIFO, a device such as /dev/zero or a directory would
 // hang a run or fill its memory, and is refused.
-func ReadFile(path string, limit int64) ([]byte, error) {
+func ReadFile(path string, limit int64) ([]byte, error) { return ReadFS(osFS{}, path, limit) }
+
+// ReadFS reads the file name of fsys as ReadFile does.
+func ReadFS(fsys fs.FS, name string, limit int64) ([]byte, error) {
 	// Opening a FIFO waits for a writer: look before opening.
-	if info, err := os.Stat(path); err != nil {
+	if info, err := fs.Stat(fsys, name); err != nil {
 		return nil, err
 	} else if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, fmt.Errorf("%s is not a regular file", name)
 	}
-	f, err := os.Open(path)
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadRegular(f, path, limit)
+	return readRegular(f, name, limit)
 }
 
-// ReadRegular reads f, named path in errors, as ReadFile does.
-func ReadRegular(f fs.File, path string, limit int64) ([]byte, error) {
+// osFS is the operating system's files, named by any path.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error)     { return os.Open(name) }
+func (osFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
+
+// readRegular reads f, named path in errors, as ReadFile does.
+func readRegular(f fs.File, path string, limit int64) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err

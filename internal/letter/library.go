@@ -77,7 +77,7 @@ func (l Library) Find(name string) (s Source, ok bool) {
 		return Source{}, false
 	}
 	if l.Own != nil {
-		if text, err := readRegular(l.Own, name+".tmpl"); err == nil {
+		if text, err := input.ReadFS(l.Own, name+".tmpl", MaxTemplate); err == nil {
 			return Source{Name: name, Origin: path.Join(l.OwnDir, name+".tmpl"), Text: string(text)}, true
 		}
 	}
@@ -94,22 +94,6 @@ func (l Library) Find(name string) (s Source, ok bool) {
 
 // MaxTemplate is the largest template read: a letter is a page.
 const MaxTemplate = 64 << 10
-
-// readRegular reads a file of fsys that is a regular file of at most
-// MaxTemplate bytes: a FIFO would hang the run.
-func readRegular(fsys fs.FS, name string) ([]byte, error) {
-	if info, err := fs.Stat(fsys, name); err != nil {
-		return nil, err
-	} else if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return input.ReadRegular(f, name, MaxTemplate)
-}
 
 // parseError is the form of text/template's parse errors, compiled when
 // first needed: most runs parse no template of the user's.
