@@ -19,9 +19,16 @@ type pane struct {
 	dir    string
 }
 
-// newPane starts command in a new tmux server, in dir; the server ends
-// with the test. decline is on PATH: testscript.Main put it there.
+// newPane starts command in a new tmux server, in dir, in a terminal of
+// 100×50; the server ends with the test. decline is on PATH:
+// testscript.Main put it there.
 func newPane(t *testing.T, dir, command string) *pane {
+	t.Helper()
+	return newPaneSized(t, dir, 100, 50, command)
+}
+
+// newPaneSized is newPane in a terminal of width×height.
+func newPaneSized(t *testing.T, dir string, width, height int, command string) *pane {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (Debian package tmux; CI installs it)")
@@ -32,7 +39,7 @@ func newPane(t *testing.T, dir, command string) *pane {
 	if err := os.WriteFile(conf, []byte("set-option -g set-clipboard on\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p.tmux("-f", conf, "new-session", "-d", "-x", "100", "-y", "50", "-c", dir,
+	p.tmux("-f", conf, "new-session", "-d", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), "-c", dir,
 		// A user's terminal: not CI, where termenv draws no colours.
 		"env -u CI XDG_CONFIG_HOME="+dir+"/config XDG_STATE_HOME="+dir+"/state TERM=xterm-256color "+command+"; echo $? > status; sleep 600")
 	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
@@ -118,8 +125,8 @@ func TestTerminalFormToFile(t *testing.T) {
 	p.keys("Contact", "Ms. Rivera", "Enter")
 	p.keys("Interview date", "2099-12-03", "Enter")
 	form := p.waitFor("Why are you declining?")
-	p.keys("Why are you declining?", "Up", "Up", "Up", "Up", "Up", "Up", "Up", "Up", "Enter") // accepted-offer
-	p.keys("Tone", "Down", "Enter")                                                           // warm
+	p.keys("Why are you declining?", "Enter") // the first: accepted-offer
+	p.keys("Tone", "Down", "Enter")           // warm
 	p.keys("Keep the door open", "Enter")
 	if got := p.status(); got != "0" {
 		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
@@ -182,23 +189,116 @@ func TestTerminalSIGTERM(t *testing.T) {
 	}
 }
 
-// With stdout a terminal, the draft is shown for review; "Print it" prints
-// it, "Quit" says where it is kept.
+// With stdout a terminal, the draft is shown for review, with the menu
+// under it; q quits and says where the draft is kept.
 func TestTerminalReview(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch")
 	p.keys("What are you declining?", "Enter")
 	p.keys("Your name", "Sam", "Enter")
-	screen := p.waitFor("What now?")
-	if !strings.Contains(screen, "Declining the SRE interview at Acme") || !strings.Contains(screen, "Copy it to the clipboard") {
+	p.keys("Save your name for next time?", "n")
+	screen := p.waitFor("[q] quit")
+	if !strings.Contains(screen, "Declining the SRE interview at Acme") || !strings.Contains(screen, "> [c] copy") {
 		t.Errorf("the review does not show the draft and the choices:\n%s", screen)
 	}
-	p.keys("What now?", "End", "Enter") // Quit
+	p.tmux("send-keys", "q")
 	if got := p.status(); got != "0" {
 		t.Fatalf("exit status %s", got)
 	}
-	if screen := p.screen(); !strings.Contains(screen, "the draft is kept in "+dir+"/state/decline/last-draft.txt") {
+	if screen := p.screen(); !strings.Contains(strings.ReplaceAll(screen, "\n", ""), "the draft is kept in "+dir+"/state/decline/last-draft.txt") {
 		t.Errorf("quitting does not say where the draft is kept:\n%s", screen)
+	}
+}
+
+// A copy that fails (here, no display) is told in the review, which
+// stays, so that the user can choose another way: p prints the draft.
+func TestTerminalReviewAfterAFailedCopy(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "env -u DISPLAY -u WAYLAND_DISPLAY decline --kind interview --company Acme --role SRE --contact Jo --reason timing --tone brief --interview-date 2099-12-03 --keep-in-touch")
+	p.keys("Your name", "Sam", "Enter")
+	p.keys("Save your name for next time?", "n")
+	p.waitFor("[q] quit")
+	p.tmux("send-keys", "c")
+	screen := p.waitFor("no display to hold a clipboard")
+	if !strings.Contains(screen, "[q] quit") {
+		t.Errorf("the menu is gone after the failed copy:\n%s", screen)
+	}
+	p.tmux("send-keys", "p")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if screen := p.screen(); !strings.Contains(screen, "Subject: Declining the SRE interview at Acme") {
+		t.Errorf("p did not print the draft:\n%s", screen)
+	}
+}
+
+// In a small terminal the reason list scrolls to its cursor; in a middling
+// one a page shows all its fields.
+func TestTerminalLayout(t *testing.T) {
+	dir := t.TempDir()
+	p := newPaneSized(t, dir, 50, 15, "decline --kind interview --company Hooli --role PM --contact Jo --interview-date 2099-12-03 > out.txt")
+	p.keys("Why are you declining?", "End")
+	if screen := p.waitFor("> own: in my own words"); !strings.Contains(screen, "Why are you declining?") {
+		t.Errorf("the list's title scrolled away:\n%s", screen)
+	}
+	p.tmux("send-keys", "C-c")
+
+	dir = t.TempDir()
+	p = newPaneSized(t, dir, 100, 30, "decline --company Hooli --role PM --reason timing > out.txt")
+	p.keys("What are you declining?", "Enter")
+	p.keys("Contact", "Enter")
+	p.keys("Interview date", "Enter")
+	if screen := p.waitFor("┃ Tone"); !strings.Contains(screen, "Your name") || !strings.Contains(screen, "Keep the door open") {
+		t.Errorf("the page lost a field at 100×30:\n%s", screen)
+	}
+}
+
+// After the first run that asks for the name, decline offers once to save
+// it in the config file.
+func TestTerminalOffersToSaveTheName(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --kind interview --company Acme --role SRE --contact Jo --reason timing --tone brief --interview-date 2099-12-03 --keep-in-touch > out.txt 2> err.txt")
+	p.keys("Your name", "Sam Lee", "Enter")
+	screen := p.waitFor("Save your name for next time?")
+	if !strings.Contains(screen, dir+"/config/decline/config.toml") {
+		t.Errorf("the offer does not show the file:\n%s", screen)
+	}
+	p.tmux("send-keys", "y")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if got, want := readFile(t, filepath.Join(dir, "config", "decline", "config.toml")), "name = 'Sam Lee'\n"; got != want {
+		t.Errorf("the config file holds %q, want %q", got, want)
+	}
+	// The next run knows the name, and asks nothing.
+	if out := flagged(t, dir, "--company", "Acme", "--role", "SRE"); !strings.Contains(out, "Sam Lee") {
+		t.Errorf("the next run does not sign with the saved name:\n%s", out)
+	}
+}
+
+// --retry, with a stopped run and a finished one kept, asks which to
+// start from; the finished one is never overwritten by the stopped one.
+func TestTerminalRetryOffersBoth(t *testing.T) {
+	dir := t.TempDir()
+	// --edit keeps the run: the editor here leaves the draft as it is.
+	p := newPane(t, dir, "EDITOR=true sh -c 'decline --kind offer --company Acme --role SRE --name Sam --reason timing --tone brief --edit > /dev/null; decline --kind interview 2>/dev/null; decline --retry > out.txt'")
+	p.keys("Company", "Initech", "Enter")
+	p.keys("Role", "C-c")
+	screen := p.waitFor("Start again from")
+	if !strings.Contains(screen, "the run you stopped: interview, Initech") || !strings.Contains(screen, "your last letter: offer, Acme, SRE") {
+		t.Errorf("--retry does not offer both runs:\n%s", screen)
+	}
+	p.tmux("send-keys", "Down", "Enter")
+	// The form starts again from the last letter's answers.
+	p.waitFor("> offer")
+	p.tmux("send-keys", "Enter")
+	p.waitFor("> Acme")
+	p.tmux("send-keys", "C-c")
+	if got := p.status(); got != "130" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if run := readFile(t, filepath.Join(dir, "state", "decline", "last-run.json")); !strings.Contains(run, `"company": "Acme"`) {
+		t.Errorf("the finished run was overwritten:\n%s", run)
 	}
 }
 
@@ -218,7 +318,8 @@ func TestTerminalOSC52(t *testing.T) {
 	}
 }
 
-// Colours where a terminal is, and none with NO_COLOR.
+// Colours where a terminal is, and none with NO_COLOR, where the option
+// chosen is still marked.
 func TestTerminalNoColor(t *testing.T) {
 	for _, tc := range []struct {
 		env     string
@@ -228,8 +329,11 @@ func TestTerminalNoColor(t *testing.T) {
 		p := newPane(t, dir, "env "+tc.env+" decline > out.txt")
 		p.waitFor("What are you declining?")
 		screen := p.tmux("capture-pane", "-p", "-e")
-		if got := strings.Contains(screen, "\x1b[38;") || strings.Contains(screen, "\x1b[3"); got != tc.colours {
+		if got := strings.Contains(screen, "\x1b[38;"); got != tc.colours {
 			t.Errorf("%q: colours %v, want %v:\n%q", tc.env, got, tc.colours, screen)
+		}
+		if !strings.Contains(p.screen(), "> interview") {
+			t.Errorf("%q: the option chosen is not marked:\n%s", tc.env, p.screen())
 		}
 	}
 }
@@ -292,11 +396,49 @@ func TestTerminalCtrlCAtReview(t *testing.T) {
 	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch 2> err.txt")
 	p.keys("What are you declining?", "Enter")
 	p.keys("Your name", "Sam", "Enter")
-	p.keys("What now?", "C-c")
+	p.keys("Save your name for next time?", "n")
+	p.waitFor("[q] quit")
+	p.tmux("send-keys", "C-c")
 	if got := p.status(); got != "130" {
 		t.Fatalf("exit status %s, want 130", got)
 	}
 	if got := readFile(t, filepath.Join(dir, "err.txt")); !strings.Contains(got, "the draft is kept in "+dir+"/state/decline/last-draft.txt") {
 		t.Errorf("stderr got %q, want it to say where the draft is kept", got)
+	}
+}
+
+// Answers piped into decline in a terminal: the hint says why nothing was
+// asked, not to run decline in a terminal.
+func TestTerminalPipedStdin(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "printf 'Acme\\n' | decline --company Acme > out.txt")
+	if got := p.status(); got != "2" {
+		t.Fatalf("exit status %s, want 2; the pane shows:\n%s", got, p.screen())
+	}
+	got := strings.ReplaceAll(p.screen(), "\n", "")
+	if !strings.Contains(got, "stdin is not a terminal") || !strings.Contains(got, "--accessible") || strings.Contains(got, "run decline in a terminal") {
+		t.Errorf("stderr got %q, want the hint for piped answers", got)
+	}
+}
+
+// Under a terminal that answers nothing (script, with no one at it),
+// decline --version writes its version alone: no query of the terminal's
+// colours, which bubbletea v1 sent at start and then waited on.
+func TestTerminalVersionAsksTheTerminalNothing(t *testing.T) {
+	if _, err := exec.LookPath("script"); err != nil {
+		t.Skip("script is not installed (Debian package bsdutils)")
+	}
+	path, err := exec.LookPath("decline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("script", "-qc", path+" --version", "/dev/null")
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("script: %v\n%q", err, out)
+	}
+	if text := string(out); strings.Contains(text, "\x1b") || !strings.HasPrefix(text, "decline ") {
+		t.Errorf("the terminal got %q, want the version alone", text)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/decline-cli/decline/internal/compose"
 	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/desktop"
+	"github.com/decline-cli/decline/internal/form"
 	"github.com/decline-cli/decline/internal/format"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
@@ -230,6 +231,11 @@ func runDraft(opts *DraftOptions) error {
 		}
 	}
 	d, err := opts.compose(composer, a)
+	var missingErr *letter.MissingError
+	if errors.As(err, &missingErr) && term == nil && !opts.NoInput && !opts.Accessible && !opts.IO.IsStdinTTY() && opts.IO.IsStderrTTY() {
+		// In a terminal, with stdin piped: the form reads no pipe.
+		err = &otherHint{err: err, hint: "stdin is not a terminal, so nothing was asked: give them as flags, or pipe the answers one a line with --accessible"}
+	}
 	if err = errors.Join(err, formatErr); err != nil {
 		return opts.suggestions(err)
 	}
@@ -335,17 +341,7 @@ func missing(a answers.Answers) bool {
 func (opts *DraftOptions) answers() (answers.Answers, error) {
 	a := defaults(opts.config, opts.Getenv)
 	if opts.Retry {
-		// The run stopped halfway, if there is one since the last that
-		// finished; else the last.
-		last, err := opts.Store.Unfinished()
-		if errors.Is(err, fs.ErrNotExist) {
-			var run state.Run
-			run, err = opts.Store.Run()
-			last = run.Answers
-		}
-		if errors.Is(err, fs.ErrNotExist) {
-			return a, &desktop.Problem{Err: errors.New("there are no answers to retry yet"), Hint: "run decline without --retry"}
-		}
+		last, err := opts.retried()
 		if err != nil {
 			return a, err
 		}
@@ -353,6 +349,52 @@ func (opts *DraftOptions) answers() (answers.Answers, error) {
 	}
 	overlay(&a, opts.Answers, opts.given)
 	return a, nil
+}
+
+// retried returns the answers to start again from: the run that stopped
+// halfway, or the last that finished. When there are both, and a terminal
+// to ask on, the user chooses; else the one stopped, which is the newer.
+func (opts *DraftOptions) retried() (answers.Answers, error) {
+	stopped, serr := opts.Store.Unfinished()
+	run, rerr := opts.Store.Run()
+	switch {
+	case serr == nil && rerr == nil:
+		if t, err := opts.terminal(); err == nil && t != nil && !opts.NoInput {
+			defer t.close()
+			labels := []string{"the run you stopped: " + letterOf(stopped), "your last letter: " + letterOf(run.Answers)}
+			i, err := form.Pick(t.Terminal, "Start again from", labels)
+			if errors.Is(err, form.ErrInterrupted) {
+				return stopped, &interrupted{kept: "nothing changed"}
+			}
+			if err == nil && i == 1 {
+				return run.Answers, nil
+			}
+		}
+		return stopped, nil
+	case serr == nil:
+		return stopped, nil
+	case rerr == nil:
+		return run.Answers, nil
+	case errors.Is(serr, fs.ErrNotExist) && errors.Is(rerr, fs.ErrNotExist):
+		return answers.Answers{}, &desktop.Problem{Err: errors.New("there are no answers to retry yet"), Hint: "run decline without --retry"}
+	case !errors.Is(serr, fs.ErrNotExist):
+		return answers.Answers{}, serr
+	}
+	return answers.Answers{}, rerr
+}
+
+// letterOf names a run's letter in a few words: "offer, Acme, SRE".
+func letterOf(a answers.Answers) string {
+	var parts []string
+	for _, p := range []string{a.Kind, a.Company, a.Role} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "no answers yet"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // overlay sets the answers of the flags that were given over a.

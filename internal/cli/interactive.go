@@ -10,6 +10,7 @@ import (
 	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/check"
 	"github.com/decline-cli/decline/internal/compose"
+	"github.com/decline-cli/decline/internal/config"
 	"github.com/decline-cli/decline/internal/desktop"
 	"github.com/decline-cli/decline/internal/form"
 	"github.com/decline-cli/decline/internal/format"
@@ -35,38 +36,75 @@ func (opts *DraftOptions) terminal() (*terminal, error) {
 		return nil, nil // the message took stdin: no answers to read
 	}
 	if opts.Accessible {
-		return &terminal{Terminal: form.Terminal{In: opts.IO.In, Out: opts.IO.ErrOut, Accessible: true}, close: func() {}}, nil
+		return &terminal{Terminal: form.Terminal{In: opts.IO.In, Out: opts.IO.ErrOut, Accessible: true, Getenv: opts.Getenv}, close: func() {}}, nil
 	}
 	in, out, closeTTY, err := opts.IO.Terminal()
 	if err != nil {
 		return nil, nil // nowhere to ask: the missing answers are an error
 	}
 	accessible := opts.Getenv("ACCESSIBLE") != "" || opts.Getenv("TERM") == "dumb"
-	return &terminal{Terminal: form.Terminal{In: in, Out: out, Accessible: accessible, Editor: opts.Desktop.EditorCommand()}, close: closeTTY}, nil
+	return &terminal{Terminal: form.Terminal{In: in, Out: out, Accessible: accessible, Getenv: opts.Getenv}, close: closeTTY}, nil
 }
 
 // ask asks for the answers the flags did not give, and keeps them, even
 // when the user stops halfway, so that --retry finds them.
 func (opts *DraftOptions) ask(t *terminal, a *answers.Answers) error {
+	// The reason list starts on its first reason, not on the default
+	// reason, unless the answers come from a run being tried again.
+	if !opts.Retry && !opts.given("reason") && !opts.given("reason-text") && a.Reason == letter.ReasonUnspecified {
+		a.Reason = ""
+	}
+	if err := opts.asking(t, a, form.Ask); err != nil {
+		return err
+	}
+	opts.offerToSave(t, *a)
+	return nil
+}
+
+// offerToSave offers, once, after a form that asked for the name, to save
+// it (and the from address given) in the config file, so that no run
+// asks again. Answers piped in are never taken for a yes.
+func (opts *DraftOptions) offerToSave(t *terminal, a answers.Answers) {
+	path := opts.Env.ConfigPath
+	if opts.config.Name != "" || opts.given("name") || a.Name == "" || path == "" || (t.Accessible && !opts.IO.IsStdinTTY()) || !opts.Store.Once("save-name") {
+		return
+	}
+	settings, what := [][2]string{{"name", a.Name}}, "your name"
+	if a.From != "" && opts.config.From == "" {
+		settings, what = append(settings, [2]string{"from", a.From}), "your name and address"
+	}
+	yes, err := form.Confirm(t.Terminal, "Save "+what+" for next time?", "In "+path+"; decline asks this once.")
+	if err != nil || !yes {
+		return
+	}
+	if err := config.Add(path, settings); err != nil {
+		warn(opts.IO.ErrOut, "could not save %s: %v", what, err)
+		return
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "decline: saved %s in %s\n", what, path)
+}
+
+// asking runs the form ask for the answers a, keeping them as they come,
+// where the form allows it, and at the end, so that an interrupted form
+// loses nothing; they are kept apart from the last finished run.
+func (opts *DraftOptions) asking(t *terminal, a *answers.Answers, ask func(form.Terminal, form.Questions) error) error {
 	given := func(field string) bool {
 		if field == "reason" {
 			return opts.given("reason") || opts.given("reason-text")
 		}
 		return opts.given(strings.ReplaceAll(field, "_", "-"))
 	}
-	// The answers are kept as they come, where the form allows it, and at
-	// the end, so that an interrupted form loses nothing.
 	keep := func() error {
 		kept := *a
 		form.Finish(&kept)
 		return opts.Store.SaveUnfinished(kept)
 	}
 	t.Answered = func() { keep() }
-	q := form.Questions{Fields: a, Given: given, Preview: opts.preview(*a)}
+	q := form.Questions{Fields: a, Given: given, Preview: opts.preview(*a), Now: opts.Now()}
 	if kind, err := letter.FindKind(a.Kind); err == nil {
 		q.Reasons = kind.Reasons
 	}
-	err := form.Ask(t.Terminal, q)
+	err := ask(t.Terminal, q)
 	form.Finish(a)
 	serr := keep()
 	if serr != nil {
@@ -102,34 +140,53 @@ func (opts *DraftOptions) preview(a answers.Answers) func(string) string {
 }
 
 // review shows the draft in the terminal and does what the user chooses,
-// until the draft has left or the user quits.
+// until the draft has left or the user quits. A hand-off that fails is
+// told there, and the user chooses again: the draft is on the screen and
+// kept.
 func (opts *DraftOptions) review(t *terminal, c compose.Composer, a answers.Answers, d compose.Draft) error {
+	var r form.Review
 	for {
-		choice, err := form.Review(t.Terminal, d.Text())
+		r.Draft = d.Text()
+		choice, err := form.Choose(t.Terminal, r)
 		if errors.Is(err, form.ErrInterrupted) {
 			return &interrupted{kept: opts.keptAt()}
 		}
 		if err != nil {
 			return err
 		}
+		r.Notes, r.Status = nil, ""
 		switch choice {
 		case form.Print:
 			return opts.print(d)
 		case form.Copy, form.Open:
-			return opts.handOff(d, opts.sinks(choice == form.Copy, choice == form.Open, d)...)
-		case form.Edit:
-			if d, err = opts.edit(d); err != nil {
-				return err
+			done, err := opts.offer(opts.sinks(choice == form.Copy, choice == form.Open, d))
+			if err == nil {
+				fmt.Fprintf(opts.IO.ErrOut, "decline: %s\n", done)
+				return nil
 			}
+			r.Status = err.Error()
+		case form.Edit:
+			edited, notes, err := opts.edit(d)
+			if err != nil {
+				r.Status = err.Error()
+				continue
+			}
+			d, r.Notes, r.Edited = edited, notes, true
 		case form.Change:
-			// Ask every question again, prefilled; flags still hold.
-			if err := opts.ask(t, &a); err != nil {
+			if r.Edited {
+				drop, err := form.Confirm(t.Terminal, "Change an answer, and drop your edit?", "The letter is written again from the answers.")
+				if err != nil || !drop {
+					continue
+				}
+			}
+			if err := opts.asking(t, &a, form.ChangeOne); err != nil {
 				return err
 			}
 			if d, err = opts.compose(c, a); err != nil {
 				return err
 			}
 			opts.keep(a, d)
+			r.Edited = false
 		case form.Quit:
 			fmt.Fprintf(opts.IO.ErrOut, "decline: %s\n", opts.keptAt())
 			return nil
@@ -137,13 +194,39 @@ func (opts *DraftOptions) review(t *terminal, c compose.Composer, a answers.Answ
 	}
 }
 
+// offer hands the draft to the sinks chosen at the review, and says what
+// they did; on failure, the error says what failed and what to do, in a
+// sentence for the review to show.
+func (opts *DraftOptions) offer(hands []sink.Handoff) (string, error) {
+	var done strings.Builder
+	err := sink.Deliver(&done, io.Discard, nil, hands...)
+	if err != nil {
+		var b strings.Builder
+		for _, p := range unjoin(err) {
+			_, message, hints := explain(p)
+			b.WriteString(message)
+			for _, h := range hints {
+				if h != "" {
+					b.WriteString("; " + h)
+				}
+			}
+		}
+		return "", errors.New(printable(b.String()) + ". Choose another way, or p to print it")
+	}
+	return strings.TrimSpace(strings.TrimPrefix(done.String(), "decline: ")), nil
+}
+
 // deliver does with the draft what the flags ask: edit it, then copy it,
 // open it, or print it.
 func (opts *DraftOptions) deliver(d compose.Draft) error {
 	if opts.Edit {
-		var err error
-		if d, err = opts.edit(d); err != nil {
+		edited, notes, err := opts.edit(d)
+		if err != nil {
 			return err
+		}
+		d = edited
+		for _, n := range notes {
+			warn(opts.IO.ErrOut, "%s", n)
 		}
 	}
 	if !opts.Copy && !opts.Open && opts.drafts == nil {
@@ -230,9 +313,10 @@ func (opts *DraftOptions) handOff(d compose.Draft, hands ...sink.Handoff) error 
 }
 
 // edit opens the draft's text in the user's editor and returns what they
-// saved, which becomes the kept draft. If the editor cannot start or
-// fails, the draft goes to stdout, and the error says where the text is.
-func (opts *DraftOptions) edit(d compose.Draft) (compose.Draft, error) {
+// saved, which becomes the kept draft, and what the check finds in it. If
+// the editor cannot start or fails, the draft goes to stdout, and the
+// error says where the text is.
+func (opts *DraftOptions) edit(d compose.Draft) (compose.Draft, []string, error) {
 	// A terminal editor needs the terminal; without one (a graphical
 	// editor, a script) it gets stdin, and stderr for output: stdout is
 	// for the draft alone.
@@ -254,16 +338,17 @@ func (opts *DraftOptions) edit(d compose.Draft) (compose.Draft, error) {
 	var kept *sink.KeptError
 	switch {
 	case errors.Is(err, sink.ErrEmptied):
-		return d, &desktop.Problem{Err: err, Hint: "the draft before editing is kept in " + opts.Store.DraftPath() + " (decline --last prints it)"}
+		return d, nil, &desktop.Problem{Err: err, Hint: "the draft before editing is kept in " + opts.Store.DraftPath() + " (decline --last prints it)"}
 	case errors.As(err, &kept) && kept.Refused:
-		return d, &keptError{err: err, kept: "your text is in " + kept.Path}
+		return d, nil, &keptError{err: err, kept: "your text is in " + kept.Path}
 	case errors.As(err, &kept):
-		return d, opts.fallBack(d, &keptError{err: err, kept: "your text is in " + kept.Path})
+		return d, nil, opts.fallBack(d, &keptError{err: err, kept: "your text is in " + kept.Path})
 	case err != nil:
-		return d, opts.fallBack(d, err)
+		return d, nil, opts.fallBack(d, err)
 	}
+	var notes []string
 	for _, f := range check.Letter(check.Parse([]byte(text))) {
-		warn(opts.IO.ErrOut, "the edited draft, line %d: %s", f.Line, f.String())
+		notes = append(notes, fmt.Sprintf("the edited draft, line %d: %s", f.Line, f.String()))
 	}
 	d.Draft = edited
 	if opts.run != nil {
@@ -274,7 +359,7 @@ func (opts *DraftOptions) edit(d compose.Draft) (compose.Draft, error) {
 		}
 		opts.kept = path
 	}
-	return d, nil
+	return d, notes, nil
 }
 
 // fallBack prints the draft, so that it is not lost when editing failed,
@@ -303,3 +388,13 @@ type keptError struct {
 
 func (e *keptError) Error() string { return e.err.Error() }
 func (e *keptError) Unwrap() error { return e.err }
+
+// otherHint is an error whose usual hint does not fit the case: its own
+// replaces it.
+type otherHint struct {
+	err  error
+	hint string
+}
+
+func (e *otherHint) Error() string { return e.err.Error() }
+func (e *otherHint) Unwrap() error { return e.err }

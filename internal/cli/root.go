@@ -447,6 +447,7 @@ func explain(err error) (status int, message string, hints []string) {
 	var missing *letter.MissingError
 	var problem *desktop.Problem
 	var kept *keptError
+	var other *otherHint
 	var setting *config.Error
 	var stopped *interrupted
 	var tmpl *compose.TemplateError
@@ -459,6 +460,9 @@ func explain(err error) (status int, message string, hints []string) {
 	case errors.As(err, &kept):
 		status, message, hints = explain(kept.err)
 		return status, message, append(hints, kept.kept)
+	case errors.As(err, &other):
+		status, message, _ = explain(other.err)
+		return status, message, []string{other.hint}
 	case errors.As(err, &missing):
 		flags := make([]string, len(missing.Fields))
 		for i, f := range missing.Fields {

@@ -246,9 +246,7 @@ func warnings(f letter.Fields, now time.Time) []Warning {
 			w = append(w, Warning{Field: "reason_text", Message: fmt.Sprintf("%q is a contraction, in a %s letter that writes words out; write it in full, or choose --tone warm", m, f.Tone)})
 		}
 	}
-	// A day's grace: it is yesterday somewhere on Earth, and this spares
-	// a run reading the local time zone.
-	if d := f.InterviewDate; d != nil && d.String() < now.UTC().AddDate(0, 0, -1).Format(letter.DateLayout) {
+	if d := f.InterviewDate; d != nil && d.Passed(now) {
 		w = append(w, Warning{Field: "interview_date", Message: fmt.Sprintf("the interview date %s has passed", d), Action: "check"})
 	}
 	return w

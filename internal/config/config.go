@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,6 +21,7 @@ import (
 	"github.com/decline-cli/decline/internal/input"
 	"github.com/decline-cli/decline/internal/letter"
 	"github.com/decline-cli/decline/internal/mail"
+	"github.com/decline-cli/decline/internal/state"
 )
 
 // Config holds the settings. Empty fields were not set.
@@ -253,4 +255,28 @@ func lineOf(text []byte, key string) int {
 		return 0
 	}
 	return strings.Count(string(text[:loc[0]]), "\n") + 1
+}
+
+// Add writes settings (key and value) at the end of the config file at
+// path, making it if there is none. It is for settings the file does not
+// have: decoding refuses a key set twice.
+func Add(path string, settings [][2]string) error {
+	text, err := input.ReadFile(path, maxFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if len(text) > 0 && !bytes.HasSuffix(text, []byte("\n")) {
+		text = append(text, '\n')
+	}
+	for _, s := range settings {
+		line, err := toml.Marshal(map[string]string{s[0]: s[1]})
+		if err != nil {
+			return err
+		}
+		text = append(text, line...)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return state.WriteFile(path, text, 0o600, true)
 }

@@ -1,7 +1,7 @@
 // Package form asks the user, in a terminal, for the answers a letter
 // needs that flags did not give, and then what to do with the draft. It
-// draws with charmbracelet/huh, or line by line in huh's accessible mode
-// for screen readers.
+// draws with charmbracelet/huh v2, or asks line by line, for screen
+// readers and piped answers.
 package form
 
 import (
@@ -9,12 +9,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/huh/v2"
 
 	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/letter"
@@ -24,11 +23,11 @@ import (
 // ends without being completed (as on SIGTERM).
 var ErrInterrupted = errors.New("interrupted")
 
-// ErrAnswersEnded is returned in accessible mode when the answers read
-// from the input end before every question is answered.
+// ErrAnswersEnded is returned, line by line, when the answers read from
+// the input end before every question is answered.
 var ErrAnswersEnded = errors.New("the answers ended before the form did")
 
-// ownWords is the value of the reason select that asks for the user's own
+// ownWords is the value of the reason list that asks for the user's own
 // words instead of a reason key.
 const ownWords = "own"
 
@@ -36,9 +35,11 @@ const ownWords = "own"
 type Terminal struct {
 	In         io.Reader
 	Out        io.Writer
-	Accessible bool // line by line, for screen readers
-	Editor     []string
-	// Answered, when set, is called after each answer in accessible mode,
+	Accessible bool // line by line, for screen readers and piped answers
+	// Getenv reads the environment, for NO_COLOR and the terminal's
+	// background (COLORFGBG); nil reads none.
+	Getenv func(string) string
+	// Answered, when set, is called after each answer given line by line,
 	// where a Ctrl-C ends the process at once.
 	Answered func()
 }
@@ -56,21 +57,39 @@ type Questions struct {
 	// tone sounds like; nil for none. It is called as the form is built,
 	// not while it runs, where huh would call it on another goroutine.
 	Preview func(tone string) string
+	// Now is the time of the run: an interview day that has passed by
+	// then is refused.
+	Now time.Time
+}
+
+// A question is one thing the form asks, whatever draws it: an input
+// (text), a list (text and options) or a yes/no question (yes).
+type question struct {
+	key, title, description string
+	text                    *string
+	options                 []option
+	yes                     *bool
+	check                   func(string) error // refuses an answer with a sentence; nil accepts any
+	words                   int                // for own words: the most allowed, counted as they are typed
+}
+
+type option struct{ label, value string }
+
+// A page is a group of questions shown together, and when to skip it.
+type page struct {
+	title     string
+	questions []question
+	hide      func() bool
 }
 
 // Ask asks every question whose answer was not given, on t. It returns
-// ErrInterrupted if the user stops, ErrAnswersEnded if accessible answers
-// run out.
+// ErrInterrupted if the user stops, ErrAnswersEnded if the answers read
+// line by line run out.
 func Ask(t Terminal, q Questions) error {
 	// What is being declined comes first, on its own: the reasons offered
 	// after it are that kind's.
 	if !q.Given("kind") {
-		options := make([]huh.Option[string], len(letter.Kinds))
-		for i, k := range letter.Kinds {
-			options[i] = huh.NewOption(k.Key+": "+k.Description, k.Key)
-		}
-		kind := huh.NewSelect[string]().Key("kind").Title("What are you declining?").Options(options...).Value(&q.Fields.Kind)
-		if err := run(t, []group{{fields: []huh.Field{kind}}}); err != nil {
+		if err := run(t, []page{{questions: []question{kindQuestion(q.Fields)}}}); err != nil {
 			return err
 		}
 		if k, err := letter.FindKind(q.Fields.Kind); err == nil {
@@ -79,54 +98,26 @@ func Ask(t Terminal, q Questions) error {
 		given := q.Given
 		q.Given = func(field string) bool { return field == "kind" || given(field) }
 	}
-	return run(t, questions(t, q))
+	return run(t, pages(t, q))
 }
 
-// reviewWidth is the width the draft is wrapped at for review, as mail
-// clients commonly wrap plain text.
-const reviewWidth = 78
-
-// A Choice is what to do with a draft, chosen at the review step.
-type Choice string
-
-// The choices of the review step.
-const (
-	Print  Choice = "print"
-	Copy   Choice = "copy"
-	Edit   Choice = "edit"
-	Open   Choice = "open"
-	Change Choice = "change"
-	Quit   Choice = "quit"
-)
-
-// Review shows the draft on t and asks what to do with it.
-func Review(t Terminal, draft string) (Choice, error) {
-	// Paragraphs are long lines: wrap them at words for the screen.
-	fmt.Fprintf(t.Out, "\n%s\n", ansi.Wordwrap(draft, reviewWidth, ""))
-	choice := Print
-	options := []huh.Option[Choice]{
-		huh.NewOption("Print it", Print),
-		huh.NewOption("Copy it to the clipboard", Copy),
-		huh.NewOption("Edit it in your editor", Edit),
-		huh.NewOption("Open it in your mail client", Open),
-		huh.NewOption("Change an answer", Change),
-		huh.NewOption("Quit (the draft is kept: decline --last prints it)", Quit),
+func kindQuestion(f *answers.Answers) question {
+	options := make([]option, len(letter.Kinds))
+	for i, k := range letter.Kinds {
+		options[i] = option{k.Key + ": " + k.Description, k.Key}
 	}
-	sel := huh.NewSelect[Choice]().Key("choice").Title("What now?").Options(options...).Value(&choice)
-	err := run(t, []group{{fields: []huh.Field{sel}}})
-	return choice, err
+	return question{key: "kind", title: "What are you declining?", text: &f.Kind, options: options}
 }
 
-// run asks the questions of groups: with huh's form, or line by line.
-func run(t Terminal, groups []group) error {
-	if len(groups) == 0 {
+// run asks the questions of pages: with huh's form, or line by line.
+func run(t Terminal, pages []page) error {
+	if len(pages) == 0 {
 		return nil
 	}
 	if t.Accessible {
-		return runAccessible(t, groups)
+		return lines(t, pages)
 	}
-	useRenderer(t.Out)
-	f := newForm(t, groups)
+	f := newForm(t, pages)
 	err := f.Run()
 	switch {
 	case errors.Is(err, huh.ErrUserAborted):
@@ -139,48 +130,36 @@ func run(t Terminal, groups []group) error {
 	return nil
 }
 
-// A group is a page of the form: its fields, and when to hide it.
-type group struct {
-	title  string
-	fields []huh.Field
-	hide   func() bool
-}
-
-// questions builds the pages of the form for the fields not given.
-func questions(t Terminal, q Questions) []group {
+// pages builds the pages of the form for the fields not given.
+func pages(t Terminal, q Questions) []page {
 	f := q.Fields
 	ask := func(field string) bool { return !q.Given(field) }
-	text := func(field, title, description string, value *string, required bool) huh.Field {
-		return huh.NewInput().Key(field).Title(title).Description(description).Value(value).
-			Validate(func(s string) error {
-				// In accessible mode an empty line keeps the prefilled
-				// answer, but huh v1 validates the empty line first.
-				if s == "" && t.Accessible && strings.TrimSpace(*value) != "" {
-					return nil
-				}
-				return validate(field, s, required)
-			})
+	text := func(field, title, description string, value *string, required bool) question {
+		return question{key: field, title: title, description: description, text: value,
+			check: func(s string) error { return validate(field, s, required) }}
+	}
+	date := func(field, title, description string, value *string, past bool) question {
+		return question{key: field, title: title, description: description, text: value, check: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			d, err := letter.ParseDate(strings.TrimSpace(s))
+			if err == nil && !past && !q.Now.IsZero() && d.Passed(q.Now) {
+				return errors.New("That day has passed: give the day to come, or leave it empty")
+			}
+			return message(err)
+		}}
 	}
 
-	var interview, reason, own, how []huh.Field
+	var first, reason, own, how []question
 	if ask("company") {
-		interview = append(interview, text("company", "Company", "The company you are declining.", &f.Company, true))
+		first = append(first, text("company", "Company", "The company you are declining.", &f.Company, true))
 	}
 	if ask("role") {
-		interview = append(interview, text("role", "Role", roleDescription[f.Kind], &f.Role, true))
+		first = append(first, text("role", "Role", roleDescription[f.Kind], &f.Role, true))
 	}
 	if ask("contact") {
-		interview = append(interview, text("contact", "Contact (optional)", "Whom to greet, such as Ms. Rivera; empty for the hiring team.", &f.Contact, false))
-	}
-	date := func(field, title, description string, value *string) huh.Field {
-		return huh.NewInput().Key(field).Title(title).Description(description).Value(value).
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return nil
-				}
-				_, err := letter.ParseDate(strings.TrimSpace(s))
-				return message(err)
-			})
+		first = append(first, text("contact", "Contact (optional)", "Whom to greet, such as Ms. Rivera; empty for the hiring team.", &f.Contact, false))
 	}
 	// Each kind of letter asks its own: the (next) interview's day, the
 	// start agreed and whether a call will follow, the roles that would fit.
@@ -191,19 +170,18 @@ func questions(t Terminal, q Questions) []group {
 			if f.Kind == "withdraw" {
 				title = "Next interview's date (optional)"
 			}
-			interview = append(interview, date("interview_date", title, "YYYY-MM-DD; empty if there is none yet.", &f.InterviewDate))
+			first = append(first, date("interview_date", title, "YYYY-MM-DD; empty if there is none yet.", &f.InterviewDate, false))
 		}
 	case "rescind":
 		if ask("start_date") {
-			interview = append(interview, date("start_date", "Start date agreed (optional)", "YYYY-MM-DD.", &f.StartDate))
+			first = append(first, date("start_date", "Start date agreed (optional)", "YYYY-MM-DD.", &f.StartDate, true))
 		}
 		if ask("call") {
-			interview = append(interview, huh.NewConfirm().Key("call").Title("Say that you will call them too?").
-				Affirmative("Yes").Negative("No").Value(&f.Call))
+			first = append(first, question{key: "call", title: "Say that you will call them too?", yes: &f.Call})
 		}
 	case "outreach":
 		if ask("open_to") {
-			interview = append(interview, text("open_to", "Roles you would hear about (optional)", "Such as staff platform roles; empty for none.", &f.OpenTo, false))
+			first = append(first, text("open_to", "Roles you would hear about (optional)", "Such as staff platform roles; empty for none.", &f.OpenTo, false))
 		}
 	}
 	if ask("reason") {
@@ -214,53 +192,50 @@ func questions(t Terminal, q Questions) []group {
 		if reasons == nil {
 			reasons = letter.Reasons
 		}
-		options := make([]huh.Option[string], 0, len(reasons)+1)
+		options := make([]option, 0, len(reasons)+1)
 		for _, r := range reasons {
-			options = append(options, huh.NewOption(r.Key+": "+r.Description, r.Key))
+			options = append(options, option{r.Key + ": " + r.Description, r.Key})
 		}
-		options = append(options, huh.NewOption(ownWords+": in my own words", ownWords))
-		reason = append(reason, huh.NewSelect[string]().Key("reason").Title("Why are you declining?").
-			Description("A brief reason is enough; the letter never criticises them.").
-			Options(options...).Value(&f.Reason))
-		own = append(own, huh.NewText().Key("reason_text").Title("Your reason, in one or two short sentences").
-			Description("At most 20 words. ctrl+e opens your editor.").Editor(t.Editor...).
-			Value(&f.ReasonText).Validate(func(s string) error { return validate("reason_text", s, true) }))
+		options = append(options, option{ownWords + ": in my own words", ownWords})
+		reason = append(reason, question{key: "reason", title: "Why are you declining?",
+			description: "A brief reason is enough; the letter never criticises them.", text: &f.Reason, options: options})
+		own = append(own, question{key: "reason_text", title: "Your reason, in a short sentence", text: &f.ReasonText,
+			words: letter.MaxReasonWords, check: func(s string) error { return validate("reason_text", s, true) }})
 	}
 	if ask("tone") {
 		tones := q.Tones
 		if tones == nil {
 			tones = letter.Tones
 		}
-		options := make([]huh.Option[string], len(tones))
+		options := make([]option, len(tones))
 		for i, tone := range tones {
 			label := tone.Key + ": " + tone.Description
 			if q.Preview != nil {
 				label += " (" + q.Preview(tone.Key) + ")"
 			}
-			options[i] = huh.NewOption(label, tone.Key)
+			options[i] = option{label, tone.Key}
 		}
-		how = append(how, huh.NewSelect[string]().Key("tone").Title("Tone").Options(options...).Value(&f.Tone))
+		how = append(how, question{key: "tone", title: "Tone", text: &f.Tone, options: options})
 	}
 	if ask("keep_in_touch") {
-		how = append(how, huh.NewConfirm().Key("keep_in_touch").Title("Keep the door open for future roles?").
-			Affirmative("Yes").Negative("No").Value(&f.KeepInTouch))
+		how = append(how, question{key: "keep_in_touch", title: "Keep the door open for future roles?", yes: &f.KeepInTouch})
 	}
 	if ask("name") {
 		how = append(how, text("name", "Your name", "For the signature.", &f.Name, true))
 	}
 
-	var groups []group
-	for _, g := range []group{
-		{title: pageTitle[f.Kind], fields: interview},
-		{title: "Your reason", fields: reason},
-		{fields: own, hide: func() bool { return f.Reason != ownWords }},
-		{title: "The letter", fields: how},
+	var ps []page
+	for _, p := range []page{
+		{title: pageTitle[f.Kind], questions: first},
+		{title: "Your reason", questions: reason},
+		{questions: own, hide: func() bool { return f.Reason != ownWords }},
+		{title: "The letter", questions: how},
 	} {
-		if len(g.fields) > 0 {
-			groups = append(groups, g)
+		if len(p.questions) > 0 {
+			ps = append(ps, p)
 		}
 	}
-	return groups
+	return ps
 }
 
 // pageTitle and roleDescription word the first page for the kind of
@@ -281,18 +256,6 @@ func Finish(f *answers.Answers) {
 	} else if f.Reason != "" {
 		f.ReasonText = ""
 	}
-}
-
-// newForm builds the huh form of groups, drawn on t.
-func newForm(t Terminal, groups []group) *huh.Form {
-	pages := make([]*huh.Group, len(groups))
-	for i, g := range groups {
-		pages[i] = huh.NewGroup(g.fields...).Title(g.title)
-		if g.hide != nil {
-			pages[i] = pages[i].WithHideFunc(g.hide)
-		}
-	}
-	return huh.NewForm(pages...).WithInput(t.In).WithOutput(t.Out).WithShowHelp(true).WithTheme(huh.ThemeCharm())
 }
 
 // validate checks an answer as the letter will: the form refuses it with
@@ -324,8 +287,7 @@ func message(err error) error {
 	return errors.New(string(unicode.ToUpper(first)) + m[size:])
 }
 
-// useRenderer makes huh's styles render for w, not for stdout: colours
-// only where w is a terminal, and none when NO_COLOR is set.
-func useRenderer(w io.Writer) {
-	lipgloss.SetDefaultRenderer(lipgloss.NewRenderer(w))
+// wordCount says how many words of the most allowed s has: "12/20 words".
+func wordCount(s string, most int) string {
+	return fmt.Sprintf("%d/%d words", len(strings.Fields(s)), most)
 }

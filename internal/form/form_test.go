@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/huh"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/decline-cli/decline/internal/answers"
@@ -28,9 +28,10 @@ type driver struct {
 	msgs chan tea.Msg
 }
 
-func drive(t *testing.T, groups []group) *driver {
-	d := &driver{t: t, form: newForm(Terminal{Out: io.Discard}, groups), msgs: make(chan tea.Msg, 64)}
+func drive(t *testing.T, ps []page) *driver {
+	d := &driver{t: t, form: newForm(Terminal{Out: io.Discard}, ps), msgs: make(chan tea.Msg, 64)}
 	d.run(d.form.Init())
+	d.update(tea.WindowSizeMsg{Width: 100, Height: 40})
 	return d
 }
 
@@ -83,23 +84,38 @@ func (d *driver) at(key string) {
 func (d *driver) keys(key, input string) {
 	d.t.Helper()
 	d.at(key)
+	for _, k := range keyPresses(input) {
+		d.update(k)
+	}
+}
+
+// keyPresses turns text with named keys in angle brackets into key
+// presses, a rune at a time, as a terminal sends them.
+func keyPresses(input string) []tea.KeyPressMsg {
+	named := map[string]rune{"enter": tea.KeyEnter, "down": tea.KeyDown, "up": tea.KeyUp, "left": tea.KeyLeft,
+		"right": tea.KeyRight, "backspace": tea.KeyBackspace, "esc": tea.KeyEscape, "home": tea.KeyHome, "end": tea.KeyEnd}
+	var out []tea.KeyPressMsg
 	for input != "" {
 		if rest, ok := strings.CutPrefix(input, "<"); ok {
 			name, after, _ := strings.Cut(rest, ">")
-			d.update(namedKey(name))
+			switch name {
+			case "ctrl+c":
+				out = append(out, tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+			case "shift+tab":
+				out = append(out, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+			default:
+				out = append(out, tea.KeyPressMsg{Code: named[name]})
+			}
 			input = after
 			continue
 		}
 		text, _, _ := strings.Cut(input, "<")
-		d.update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text)})
+		for _, r := range text {
+			out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
 		input = input[len(text):]
 	}
-}
-
-func namedKey(name string) tea.KeyMsg {
-	types := map[string]tea.KeyType{"enter": tea.KeyEnter, "down": tea.KeyDown, "up": tea.KeyUp, "left": tea.KeyLeft,
-		"right": tea.KeyRight, "backspace": tea.KeyBackspace, "shift+tab": tea.KeyShiftTab, "ctrl+c": tea.KeyCtrlC}
-	return tea.KeyMsg{Type: types[name]}
+	return out
 }
 
 func (d *driver) view() string { return ansi.Strip(d.form.View()) }
@@ -120,11 +136,10 @@ func given(fields ...string) func(string) bool {
 
 func TestFormAsksOnlyWhatFlagsDidNotGive(t *testing.T) {
 	f := answers.Answers{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", KeepInTouch: true}
-	groups := questions(Terminal{}, Questions{Fields: &f, Given: given("company", "role", "reason", "tone")})
 	var asked []string
-	for _, g := range groups {
-		for _, field := range g.fields {
-			asked = append(asked, field.GetKey())
+	for _, p := range pages(Terminal{}, Questions{Fields: &f, Given: given("company", "role", "reason", "tone")}) {
+		for _, q := range p.questions {
+			asked = append(asked, q.key)
 		}
 	}
 	if got, want := strings.Join(asked, " "), "contact interview_date keep_in_touch name"; got != want {
@@ -133,8 +148,8 @@ func TestFormAsksOnlyWhatFlagsDidNotGive(t *testing.T) {
 }
 
 func TestFormFillsTheAnswers(t *testing.T) {
-	f := answers.Answers{Company: "Acme", Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given("company"),
+	f := answers.Answers{Company: "Acme", Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
+	d := drive(t, pages(Terminal{}, Questions{Fields: &f, Given: given("company"),
 		Preview: func(tone string) string { return "sounds " + tone }}))
 
 	// A required answer is refused empty, and the form stays on it.
@@ -146,8 +161,8 @@ func TestFormFillsTheAnswers(t *testing.T) {
 	d.keys("interview_date", "2026-13-01<enter>")
 	d.until("the date's error", func() bool { return strings.Contains(d.view(), `"2026-13-01" is not a day of the calendar`) })
 	d.keys("interview_date", strings.Repeat("<backspace>", 10)+"2026-12-03<enter>")
-	// Own words: the last option, and then a page of its own.
-	d.keys("reason", "<down><enter>")
+	// Own words: the last option, reached with End, and a page of its own.
+	d.keys("reason", "<end><enter>")
 	d.keys("reason_text", "i am going back to university<enter>")
 	// Each tone shows what it sounds like.
 	d.at("tone")
@@ -168,38 +183,77 @@ func TestFormFillsTheAnswers(t *testing.T) {
 	}
 }
 
-func TestFormSkipsOwnWordsForAReasonKey(t *testing.T) {
-	f := answers.Answers{Company: "Acme", Role: "SRE", Reason: letter.ReasonUnspecified, Tone: "formal", Name: "Sam"}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given("company", "role", "contact", "interview_date", "tone", "keep_in_touch", "name")}))
-	d.keys("reason", "<up><enter>") // timing, above unspecified
-	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
-	if f.Reason != "timing" || f.ReasonText != "" {
-		t.Errorf("got reason %q and text %q, want timing alone", f.Reason, f.ReasonText)
+// The reason list starts on its first reason, filters as the user types
+// (without "/" first), and its help shows the keys that move through it.
+func TestFormReasonListStartsOnTheFirstAndFilters(t *testing.T) {
+	f := answers.Answers{Company: "Acme", Role: "SRE", Tone: "formal", Name: "Sam"}
+	d := drive(t, pages(Terminal{}, Questions{Fields: &f, Given: given("company", "role", "contact", "interview_date", "tone", "keep_in_touch", "name")}))
+	d.at("reason")
+	view := d.view()
+	if !strings.Contains(view, "> accepted-offer") {
+		t.Errorf("the list does not start on the first reason:\n%s", view)
 	}
+	for _, help := range []string{"type to filter", "home first", "end last"} {
+		if !strings.Contains(view, help) {
+			t.Errorf("the help does not show %q:\n%s", help, view)
+		}
+	}
+	d.keys("reason", "timi")
+	d.until("the filtered list", func() bool { return !strings.Contains(d.view(), "accepted-offer") })
+	d.keys("reason", "<enter><enter>")
+	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
+	if f.Reason != "timing" {
+		t.Errorf("got reason %q, want timing", f.Reason)
+	}
+}
+
+// Own words are one line, with the words counted as they are typed.
+func TestFormCountsOwnWords(t *testing.T) {
+	f := answers.Answers{Reason: ownWords}
+	own := pages(Terminal{}, Questions{Fields: &f, Given: func(k string) bool { return k != "reason" }})[1]
+	d := drive(t, []page{own})
+	d.keys("reason_text", "I am moving abroad")
+	d.until("the count", func() bool { return strings.Contains(d.view(), "4/20 words") })
+	d.keys("reason_text", "<enter>")
+	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
+	if f.ReasonText != "I am moving abroad" {
+		t.Errorf("got %q", f.ReasonText)
+	}
+}
+
+// An interview day that has passed is refused in the form, where it can
+// still be fixed.
+func TestFormRefusesAPastInterviewDate(t *testing.T) {
+	f := answers.Answers{Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", Name: "Sam"}
+	now := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	d := drive(t, pages(Terminal{}, Questions{Fields: &f, Now: now, Given: given("company", "role", "contact", "reason", "tone", "keep_in_touch", "name")}))
+	d.keys("interview_date", "2026-11-20<enter>")
+	d.until("the date's error", func() bool { return strings.Contains(d.view(), "That day has passed") })
+	d.keys("interview_date", strings.Repeat("<backspace>", 10)+"2026-12-09<enter>")
+	d.until("the end", func() bool { return d.form.State == huh.StateCompleted })
+	if f.InterviewDate != "2026-12-09" {
+		t.Errorf("got %q, want 2026-12-09", f.InterviewDate)
+	}
+}
+
+// The button that has the focus is marked, so that it shows without
+// colour.
+func TestFormMarksTheFocusedButton(t *testing.T) {
+	f := answers.Answers{KeepInTouch: true}
+	d := drive(t, []page{{questions: []question{{key: "keep_in_touch", title: "Keep the door open?", yes: &f.KeepInTouch}}}})
+	d.at("keep_in_touch")
+	if view := d.view(); !strings.Contains(view, "> Yes") || strings.Contains(view, "> No") {
+		t.Errorf("the focused button is not marked:\n%s", view)
+	}
+	d.keys("keep_in_touch", "<right>")
+	d.until("No marked", func() bool { return strings.Contains(d.view(), "> No") && !strings.Contains(d.view(), "> Yes") })
 }
 
 func TestFormStopsOnCtrlC(t *testing.T) {
 	f := answers.Answers{Tone: "formal", Reason: letter.ReasonUnspecified}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given()}))
+	d := drive(t, pages(Terminal{}, Questions{Fields: &f, Given: given()}))
 	d.keys("company", "Ac<ctrl+c>")
 	d.until("aborted", func() bool { return d.form.State == huh.StateAborted })
-}
-
-func TestReviewWrapsTheDraft(t *testing.T) {
-	var out bytes.Buffer
-	draft := "Subject: S\n\n" + strings.Repeat("word ", 40) + "\n"
-	choice, err := Review(Terminal{In: strings.NewReader("2\n"), Out: &out, Accessible: true}, draft)
-	if err != nil || choice != Copy {
-		t.Fatalf("got %q, %v; want copy", choice, err)
-	}
-	for _, line := range strings.Split(out.String(), "\n") {
-		if len(line) > reviewWidth {
-			t.Errorf("line of %d columns: %q", len(line), line)
-		}
-	}
-	if !strings.Contains(out.String(), "What now?") {
-		t.Errorf("no question shown:\n%s", out.String())
-	}
 }
 
 // The accessible mode reads piped answers, one a line, skips the pages
@@ -207,9 +261,9 @@ func TestReviewWrapsTheDraft(t *testing.T) {
 func TestAccessible(t *testing.T) {
 	f := answers.Answers{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam"}
 	var out bytes.Buffer
-	// No contact; reason 8 is timing; tone 2 is warm; "maybe" is refused
-	// and asked again; the name stays as it was.
-	typed := "Acme\nSRE\n\n2026-12-03\n8\n2\nmaybe\nn\n\n"
+	// No contact; reason 8 is timing; tone "warm" by name; "maybe" is
+	// refused and asked again; the name stays as it was.
+	typed := "Acme\nSRE\n\n2026-12-03\n8\nwarm\nmaybe\nn\n\n"
 	err := Ask(Terminal{In: strings.NewReader(typed), Out: &out, Accessible: true}, Questions{Fields: &f, Given: given()})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
@@ -219,7 +273,7 @@ func TestAccessible(t *testing.T) {
 	if f != want {
 		t.Errorf("got %+v\nwant %+v", f, want)
 	}
-	if strings.Contains(out.String(), "Your reason, in one or two") {
+	if strings.Contains(out.String(), "Your reason, in") {
 		t.Errorf("asked for own words, though a reason key was chosen:\n%s", out.String())
 	}
 
@@ -227,6 +281,17 @@ func TestAccessible(t *testing.T) {
 	err = Ask(Terminal{In: strings.NewReader("Acme\nSRE\n"), Out: io.Discard, Accessible: true}, Questions{Fields: &f, Given: given()})
 	if !errors.Is(err, ErrAnswersEnded) || !strings.Contains(err.Error(), `"contact"`) {
 		t.Errorf("got %v, want the answers to end at the contact", err)
+	}
+}
+
+// A list's answer refused, then the end of the answers: an error, where
+// huh's accessible mode panicked.
+func TestAccessibleRefusedListAnswerThenEnd(t *testing.T) {
+	f := answers.Answers{Tone: "formal"}
+	err := Ask(Terminal{In: strings.NewReader("\nx\n"), Out: io.Discard, Accessible: true},
+		Questions{Fields: &f, Given: func(field string) bool { return field != "reason" }})
+	if !errors.Is(err, ErrAnswersEnded) || !strings.Contains(err.Error(), `"reason"`) {
+		t.Fatalf("got %v, want the answers to end at the reason", err)
 	}
 }
 
@@ -251,5 +316,21 @@ func TestFormAsksTheKindFirst(t *testing.T) {
 	}
 	if reasons := screen[strings.Index(screen, "Why are you declining?"):]; strings.Contains(reasons, "commitment") || !strings.Contains(reasons, "counter-offer") {
 		t.Errorf("the reasons are not the offer's:\n%s", reasons)
+	}
+}
+
+// Changing an answer asks which, then that one alone.
+func TestChangeOneAnswer(t *testing.T) {
+	f := answers.Answers{Kind: "interview", Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", KeepInTouch: true, Name: "Sam"}
+	var out bytes.Buffer
+	err := ChangeOne(Terminal{In: strings.NewReader("2\nInitech\n"), Out: &out, Accessible: true}, Questions{Fields: &f})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if f.Company != "Initech" || f.Role != "SRE" || f.Reason != "timing" {
+		t.Errorf("got %+v, want only the company changed", f)
+	}
+	if !strings.Contains(out.String(), "Company: Acme") {
+		t.Errorf("the list does not show the answers:\n%s", out.String())
 	}
 }

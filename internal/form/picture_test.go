@@ -3,36 +3,25 @@ package form
 import (
 	"fmt"
 	"html"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"github.com/decline-cli/decline/internal/answers"
 	"github.com/decline-cli/decline/internal/golden"
-	"github.com/decline-cli/decline/internal/letter"
 )
 
 // TestPicture draws the form as a terminal shows it, in colour, and keeps
 // it as the picture README shows: testdata/form.svg, rewritten with
 // -update when the form changes.
 func TestPicture(t *testing.T) {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.TrueColor)
-	r.SetHasDarkBackground(true)
-	lipgloss.SetDefaultRenderer(r)
-	t.Cleanup(func() { lipgloss.SetDefaultRenderer(lipgloss.NewRenderer(io.Discard)) })
-
-	f := answers.Answers{Reason: letter.ReasonUnspecified, Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
-	d := drive(t, questions(Terminal{}, Questions{Fields: &f, Given: given("name")}))
+	f := answers.Answers{Tone: "formal", KeepInTouch: true, Name: "Sam Lee"}
+	d := drive(t, pages(Terminal{}, Questions{Fields: &f, Given: given("name")}))
 	d.keys("company", "Acme Corp<enter>")
 	d.keys("role", "Data Engineer<enter>")
 	d.keys("contact", "Ms. Rivera<enter>")
 	d.keys("interview_date", "2026-12-03<enter>")
-	d.keys("reason", "<up><up><up><up><up><up><up><up>")
+	d.keys("reason", "<down><up>")
 	d.until("the first reason", func() bool { return strings.Contains(d.view(), "> accepted-offer") })
 	golden.Check(t, "testdata/form.svg", svg(d.form.View()))
 }
@@ -44,7 +33,7 @@ func svg(screen string) []byte {
 	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
 	width := 0
 	for _, line := range lines {
-		width = max(width, len([]rune(stripSGR(line))))
+		width = max(width, len([]rune(strings.TrimRight(stripSGR(line), " "))))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%d" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="14">`+"\n",

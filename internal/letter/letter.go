@@ -47,9 +47,9 @@ type Draft struct {
 const (
 	maxName       = 100
 	maxReasonText = 300
-	// maxReasonWords keeps a user's reason brief, as the guide asks, and
-	// the letter within its length.
-	maxReasonWords = 20
+	// MaxReasonWords, the most words of a user's own reason, keeps it
+	// brief, as the guide asks, and the letter within its length.
+	MaxReasonWords = 20
 )
 
 // A FieldError reports an answer that cannot go into a letter.
@@ -242,8 +242,8 @@ func tidyContact(contact string) string {
 func tidyReasonText(text *string) error {
 	s := strings.TrimRight(*text, ",;: ")
 	brief := "give the reason in one or two short sentences: the guide warns against over-explaining"
-	if words := len(strings.Fields(s)); words > maxReasonWords {
-		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d words, more than the %d allowed", words, maxReasonWords), Hint: brief}
+	if words := len(strings.Fields(s)); words > MaxReasonWords {
+		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d words, more than the %d allowed", words, MaxReasonWords), Hint: brief}
 	}
 	if n := sentences(s); n > 2 {
 		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d sentences, more than the 2 allowed", n), Hint: brief}
@@ -331,6 +331,13 @@ func ParseDate(s string) (*Date, error) {
 // Format formats the date with a layout of package time, such as
 // "Monday, 2 January".
 func (d Date) Format(layout string) string { return d.t.Format(layout) }
+
+// Passed reports whether the day is over at now, with a day's grace: it
+// is yesterday somewhere on Earth, and this spares a run reading the
+// local time zone.
+func (d Date) Passed(now time.Time) bool {
+	return d.String() < now.UTC().AddDate(0, 0, -1).Format(DateLayout)
+}
 
 // String returns the date in DateLayout.
 func (d Date) String() string { return d.Format(DateLayout) }

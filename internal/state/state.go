@@ -208,3 +208,18 @@ func WriteFile(path string, data []byte, perm os.FileMode, replace bool) error {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// Once reports whether this is the first time it is asked about what: it
+// leaves a mark in the store, so that decline offers a thing once, not on
+// every run. Without a store, nothing is offered.
+func (s Store) Once(what string) bool {
+	if s.Dir == "" || os.MkdirAll(s.Dir, 0o700) != nil {
+		return false
+	}
+	f, err := os.OpenFile(filepath.Join(s.Dir, "offered-"+what), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
