@@ -442,3 +442,30 @@ func TestTerminalVersionAsksTheTerminalNothing(t *testing.T) {
 		t.Errorf("the terminal got %q, want the version alone", text)
 	}
 }
+
+// Changing an answer after an edit asks before the edit is dropped; the
+// check's findings in the edit show above the menu.
+func TestTerminalChangeAfterAnEditAsks(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "EDITOR='sed -i s/Best,/Cheers,/' decline --kind interview --company Acme --role SRE --contact Jo --reason timing --tone brief --interview-date 2099-12-03 --keep-in-touch")
+	p.keys("Your name", "Sam", "Enter")
+	p.keys("Save your name for next time?", "n")
+	p.waitFor("[q] quit")
+	p.tmux("send-keys", "e")
+	p.waitFor("Cheers,")
+	p.tmux("send-keys", "a")
+	p.waitFor("drop your edit?")
+	p.tmux("send-keys", "Enter") // no: the edit stays
+	if screen := p.waitFor("[q] quit"); !strings.Contains(screen, "Cheers,") {
+		t.Errorf("the edit was dropped:\n%s", screen)
+	}
+	p.tmux("send-keys", "q")
+	p.waitFor("Quit?")
+	p.tmux("send-keys", "y")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if kept := readFile(t, filepath.Join(dir, "state", "decline", "last-draft.txt")); !strings.Contains(kept, "Cheers,") {
+		t.Errorf("the kept draft is not the edited one:\n%s", kept)
+	}
+}
