@@ -205,7 +205,14 @@ func (c Composer) offered(kind letter.Kind, lang letter.Language, f letter.Field
 	if c.Own == nil {
 		tones := c.Templates.Tones(lang.Dir, kind.Key)
 		if len(tones) == 0 {
-			problems = append(problems, &letter.FieldError{Field: "kind", Problem: fmt.Sprintf("%q is not written in %s yet", kind.Key, lang.Key), Hint: "choose another --lang, or write the letter with a template of yours (--template)"})
+			var written []string
+			for _, k := range letter.Kinds {
+				if len(c.Templates.Tones(lang.Dir, k.Key)) > 0 {
+					written = append(written, k.Key)
+				}
+			}
+			problems = append(problems, &letter.FieldError{Field: "kind", Problem: fmt.Sprintf("%q is not written in %s yet", kind.Key, lang.Key),
+				Hint: fmt.Sprintf("%s letters are of kind %s; choose one of those, another --lang, or write the letter with a template of yours (--template)", lang.Key, strings.Join(written, ", "))})
 		} else if err := letter.Lookup("tone", tones, f.Tone); err != nil {
 			problems = append(problems, err)
 		}
@@ -242,7 +249,7 @@ func warnings(f letter.Fields, now time.Time) []Warning {
 		for _, finding := range check.Text(f.ReasonText, 1) {
 			w = append(w, Warning{Field: "reason_text", Message: finding.String()})
 		}
-		if m := contraction().FindString(f.ReasonText); m != "" && f.Tone != "warm" {
+		if m := contraction().FindString(f.ReasonText); m != "" && f.Tone != "warm" && strings.HasPrefix(f.Lang, "en") {
 			w = append(w, Warning{Field: "reason_text", Message: fmt.Sprintf("%q is a contraction, in a %s letter that writes words out; write it in full, or choose --tone warm", m, f.Tone)})
 		}
 	}

@@ -56,7 +56,7 @@ func TestComposeKindAndLanguage(t *testing.T) {
 		{"INTERVIEW", "en_gb", "en-GB", ""},
 		{"", "en", "en-US", ""},
 		{"nope", "en-US", "", `kind "nope" is not one of the accepted values; use one of interview, withdraw, offer, rescind, outreach`},
-		{"interview", "xx", "", `lang "xx" is not one of the accepted values; use one of en-US, en-GB`},
+		{"interview", "xyz", "", `lang "xyz" is not one of the accepted values; use one of en-US, en-GB, de, fr, es, ja`},
 	} {
 		a := sam()
 		a.Kind, a.Lang = tc.kind, tc.lang

@@ -98,6 +98,10 @@ type Language struct {
 var Languages = []Language{
 	{Option: Option{"en-US", "English, as written in the United States"}, Dir: "en"},
 	{Option: Option{"en-GB", "English, as written in the United Kingdom"}, Dir: "en"},
+	{Option: Option{"de", "German, as written in Germany"}, Dir: "de"},
+	{Option: Option{"fr", "French, as written in France"}, Dir: "fr"},
+	{Option: Option{"es", "Spanish, as written in Spain"}, Dir: "es"},
+	{Option: Option{"ja", "Japanese"}, Dir: "ja"},
 }
 
 // britishLocales are the locales whose English is written the British way.

@@ -1,7 +1,9 @@
 package letter
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,13 +83,104 @@ func (f Fields) Day() string { return f.day(f.InterviewDate) }
 func (f Fields) StartDay() string { return f.day(f.StartDate) }
 
 func (f Fields) day(d *Date) string {
-	switch {
-	case d == nil:
+	if d == nil {
 		return ""
-	case f.GB():
+	}
+	t := d.t
+	switch f.Lang {
+	case "en-GB":
 		return d.Format("Monday 2 January")
+	case "de":
+		return fmt.Sprintf("%s, %d. %s", weekdays["de"][t.Weekday()], t.Day(), months["de"][t.Month()-1])
+	case "fr":
+		return fmt.Sprintf("%s %s %s", weekdays["fr"][t.Weekday()], frenchDay(t.Day()), months["fr"][t.Month()-1])
+	case "es":
+		return fmt.Sprintf("%s, %d de %s", weekdays["es"][t.Weekday()], t.Day(), months["es"][t.Month()-1])
+	case "ja":
+		return fmt.Sprintf("%d月%d日（%s）", t.Month(), t.Day(), weekdays["ja"][t.Weekday()])
 	}
 	return d.Format("Monday, January 2")
+}
+
+// weekdays (from Sunday) and months are the names of days in each
+// language that is not English, as its letters write them in a sentence.
+var (
+	weekdays = map[string][7]string{
+		"de": {"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"},
+		"fr": {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"},
+		"es": {"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"},
+		"ja": {"日", "月", "火", "水", "木", "金", "土"},
+	}
+	months = map[string][12]string{
+		"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+		"fr": {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+		"es": {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},
+	}
+)
+
+// frenchDay writes the day of the month as French does: "1er" for the
+// first, the number for the others.
+func frenchDay(n int) string {
+	if n == 1 {
+		return "1er"
+	}
+	return strconv.Itoa(n)
+}
+
+// honorifics are, for each language that greets by one, the honorifics a
+// user may type (in that language or in English) and the form its
+// letters write.
+var honorifics = map[string][]struct{ typed, written string }{
+	"de": {{"Frau", "Frau"}, {"Fr.", "Frau"}, {"Herr", "Herr"}, {"Hr.", "Herr"}, {"Ms.", "Frau"}, {"Mrs.", "Frau"}, {"Ms", "Frau"}, {"Mrs", "Frau"}, {"Mr.", "Herr"}, {"Mr", "Herr"}},
+	"fr": {{"Madame", "Madame"}, {"Mme.", "Madame"}, {"Mme", "Madame"}, {"Monsieur", "Monsieur"}, {"M.", "Monsieur"}, {"Ms.", "Madame"}, {"Mrs.", "Madame"}, {"Ms", "Madame"}, {"Mrs", "Madame"}, {"Mr.", "Monsieur"}, {"Mr", "Monsieur"}},
+	"es": {{"Sra.", "Sra."}, {"Sra", "Sra."}, {"Señora", "Sra."}, {"Sr.", "Sr."}, {"Sr", "Sr."}, {"Señor", "Sr."}, {"Ms.", "Sra."}, {"Mrs.", "Sra."}, {"Ms", "Sra."}, {"Mrs", "Sra."}, {"Mr.", "Sr."}, {"Mr", "Sr."}},
+}
+
+// Honorific returns the honorific the contact was typed with, as the
+// letter's language writes it ("Frau", "Monsieur", "Sra."), or "" when
+// there is none, or the language greets without one.
+func (f Fields) Honorific() string {
+	h, _ := f.honorific()
+	return h
+}
+
+// ContactName returns the contact without its honorific: "Dr. Müller" of
+// "Frau Dr. Müller"; in Japanese, without 様, さん, 殿 or 御中.
+func (f Fields) ContactName() string {
+	_, name := f.honorific()
+	return name
+}
+
+func (f Fields) honorific() (written, name string) {
+	if f.Lang == "ja" {
+		name = f.Contact
+		for _, suffix := range []string{"御中", "様", "さま", "さん", "殿"} {
+			name = strings.TrimSpace(strings.TrimSuffix(name, suffix))
+		}
+		return "", name
+	}
+	for _, h := range honorifics[f.Lang] {
+		if rest, ok := strings.CutPrefix(f.Contact, h.typed+" "); ok && strings.TrimSpace(rest) != "" {
+			return h.written, strings.TrimSpace(rest)
+		}
+	}
+	return "", f.Contact
+}
+
+// IsDepartment reports whether a Japanese contact names a department
+// (人事部, 採用課, or anything typed with 御中), which is addressed 御中
+// rather than 様.
+func (f Fields) IsDepartment() bool {
+	if strings.HasSuffix(f.Contact, "御中") {
+		return true
+	}
+	name := f.ContactName()
+	for _, suffix := range []string{"部", "課", "室", "係", "センター", "チーム", "グループ"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // Addressee returns the contact as the letter's English writes a name:

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/decline-cli/decline/internal/input"
 )
@@ -113,7 +115,7 @@ func (t *Template) Render(f Fields) (Draft, error) {
 	if err := t.t.ExecuteTemplate(&b, "subject", &f); err != nil {
 		return Draft{}, err
 	}
-	subject := tidyLine(strings.Join(strings.Fields(b.String()), " "))
+	subject := tidyLine(strings.Join(fields(b.String()), " "))
 	if subject == "" {
 		return Draft{}, fmt.Errorf("template %s: the subject is empty", t.t.Name())
 	}
@@ -140,7 +142,7 @@ func tidy(text string) string {
 	for line := range strings.Lines(text) {
 		line = strings.TrimSuffix(line, "\n")
 		if !tidyAlready(line) {
-			line = tidyLine(strings.Join(strings.Fields(line), " "))
+			line = tidyLine(strings.Join(fields(line), " "))
 		}
 		if line == "" {
 			blank = b.Len() > 0
@@ -154,6 +156,32 @@ func tidy(text string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// fields splits a line into words at white space, as strings.Fields does,
+// but keeps in its word the no-break space French writes before ! ? : ;
+// and inside « »: it is part of the punctuation, not a gap between words.
+func fields(line string) []string {
+	var words []string
+	start := -1
+	prev := rune(0)
+	for i, r := range line {
+		next, _ := utf8.DecodeRuneInString(line[i+utf8.RuneLen(r):])
+		french := r == '\u00a0' && (strings.ContainsRune("!?:;»", next) || prev == '«')
+		if unicode.IsSpace(r) && !french {
+			if start >= 0 {
+				words = append(words, line[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		words = append(words, line[start:])
+	}
+	return words
 }
 
 // tidyAlready reports whether a line needs no tidying: ASCII spaces only,

@@ -6,6 +6,7 @@ package mail
 import (
 	"bytes"
 	"encoding/base32"
+	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -122,7 +123,11 @@ func (m *Message) WriteTo(w io.Writer) (int64, error) {
 		h.SetMsgIDList("In-Reply-To", []string{m.InReplyTo})
 	}
 	h.SetMessageID(m.MessageID)
-	h.SetSubject(m.Subject)
+	if isASCII(m.Subject) {
+		h.SetSubject(m.Subject)
+	} else {
+		h.AddRaw([]byte("Subject: " + foldEncoded(m.Subject, len("Subject: ")) + "\r\n"))
+	}
 	if m.To != nil {
 		h.SetAddressList("To", []*Address{m.To})
 	}
@@ -146,6 +151,82 @@ func (m *Message) WriteTo(w io.Writer) (int64, error) {
 	// files take LF. No CR can come from m: check refuses it.
 	n, err := w.Write(bytes.ReplaceAll(b.Bytes(), []byte("\r\n"), []byte("\n")))
 	return int64(n), err
+}
+
+// maxHeaderLine is the longest line of a header decline writes, as RFC
+// 5322 recommends; encoded words are at most 75 characters (RFC 2047).
+const (
+	maxHeaderLine  = 78
+	maxEncodedWord = 75
+)
+
+// foldEncoded encodes text, which holds non-ASCII characters, as RFC 2047
+// encoded words, each on a line of at most maxHeaderLine characters after
+// the first line's field name (of width start): a Japanese subject is
+// several short lines, not one of 185 characters. Text mostly outside
+// ASCII is encoded in base64 (B), which is shorter for it; the rest as
+// quoted-printable (Q), which mail read raw still shows. Words are cut
+// between characters, never inside one, and decoders join adjacent
+// encoded words without the folding white space between them.
+func foldEncoded(text string, start int) string {
+	n := 0
+	for _, r := range text {
+		if r >= utf8.RuneSelf {
+			n++
+		}
+	}
+	encode := qWord
+	if 2*n > utf8.RuneCountInString(text) {
+		encode = bWord
+	}
+	var lines []string
+	budget := min(maxHeaderLine-start, maxEncodedWord)
+	for text != "" {
+		// The longest run of whole characters whose encoded word fits.
+		end := 0
+		for i, r := range text {
+			next := i + utf8.RuneLen(r)
+			if len(encode(text[:next])) > budget {
+				break
+			}
+			end = next
+		}
+		if end == 0 { // a character takes at most 4 bytes: it always fits
+			_, end = utf8.DecodeRuneInString(text)
+		}
+		lines = append(lines, encode(text[:end]))
+		text = text[end:]
+		budget = min(maxHeaderLine-1, maxEncodedWord)
+	}
+	return strings.Join(lines, "\r\n ")
+}
+
+// bWord and qWord encode s as one encoded word, ASCII or not: the mime
+// package leaves ASCII text as it is, which between encoded words would
+// bring back the white space that folding adds.
+func bWord(s string) string {
+	return "=?utf-8?b?" + base64.StdEncoding.EncodeToString([]byte(s)) + "?="
+}
+
+func qWord(s string) string {
+	var b strings.Builder
+	b.WriteString("=?utf-8?q?")
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			b.WriteByte('_')
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("!*+-/", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "=%02X", c)
+		}
+	}
+	b.WriteString("?=")
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
 }
 
 // check refuses text that would not come out of the message as it went in.

@@ -370,3 +370,35 @@ func FuzzMailto(f *testing.F) {
 		checkMailto(t, Mailto(a, subject, body), a, subject, body)
 	})
 }
+
+// Subjects with characters outside ASCII are encoded (RFC 2047) and
+// folded to lines of at most 78 characters, and decode back whole: a
+// Japanese subject was one line of 185 characters.
+func TestSubjectEncodedAndFolded(t *testing.T) {
+	for _, subject := range []string{
+		"面接辞退のご連絡（アレックス・リベラ）株式会社アクメ データエンジニア職 東京本社 採用ご担当者様",
+		"Absage Vorstellungsgespräch am Donnerstag, 3. Dezember – Data Engineer – Alex Rivera",
+		"Candidature au poste de Data Engineer\u00a0: désistement",
+		"Declining the SRE interview at Ünïcödé",
+	} {
+		var b strings.Builder
+		m := &Message{Subject: subject, Body: "x\n", MessageID: "a@example.org"}
+		if _, err := m.WriteTo(&b); err != nil {
+			t.Fatal(err)
+		}
+		header, _, _ := strings.Cut(b.String(), "\n\n")
+		for _, line := range strings.Split(header, "\n") {
+			if len(line) > 78 {
+				t.Errorf("%q: a header line of %d characters: %q", subject, len(line), line)
+			}
+		}
+		msg, err := netmail.ReadMessage(strings.NewReader(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		if err != nil || got != subject {
+			t.Errorf("the subject decodes to %q (%v), want %q", got, err, subject)
+		}
+	}
+}
