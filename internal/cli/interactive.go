@@ -89,8 +89,11 @@ func (opts *DraftOptions) offerToSave(t *terminal, a answers.Answers) {
 // loses nothing; they are kept apart from the last finished run.
 func (opts *DraftOptions) asking(t *terminal, a *answers.Answers, ask func(form.Terminal, form.Questions) error) error {
 	given := func(field string) bool {
-		if field == "reason" {
+		switch field {
+		case "reason":
 			return opts.given("reason") || opts.given("reason-text")
+		case "lang":
+			return opts.given("lang") || opts.config.Lang != "" || opts.Retry
 		}
 		return opts.given(strings.ReplaceAll(field, "_", "-"))
 	}
@@ -101,6 +104,15 @@ func (opts *DraftOptions) asking(t *terminal, a *answers.Answers, ask func(form.
 	}
 	t.Answered = func() { keep() }
 	q := form.Questions{Fields: a, Given: given, Preview: opts.preview(*a), Now: opts.Now()}
+	if c, err := opts.Env.composer(""); err == nil {
+		q.Tones = func(kind, lang string) []letter.Option {
+			l, err := letter.FindLanguage(lang)
+			if err != nil {
+				return nil
+			}
+			return c.Templates.Tones(l.Dir, kind)
+		}
+	}
 	if kind, err := letter.FindKind(a.Kind); err == nil {
 		q.Reasons = kind.Reasons
 	}

@@ -47,9 +47,13 @@ type Terminal struct {
 // Questions are the answers to ask for, prefilled with what is known.
 type Questions struct {
 	Fields *answers.Answers // prefilled answers; the user's answers are written back here
-	// Reasons and Tones are those the letter's kind and language offer;
-	// nil for every one of the catalogue.
-	Reasons, Tones []letter.Option
+	// Reasons are those the letter's kind offers; nil for every one of
+	// the catalogue.
+	Reasons []letter.Option
+	// Tones returns the tones a kind of letter is written in, in a
+	// language: none when it is not written in that language. Nil offers
+	// every tone of the catalogue.
+	Tones func(kind, lang string) []letter.Option
 	// Given reports whether a field (named as in JSON) was given by a flag:
 	// such fields are not asked.
 	Given func(field string) bool
@@ -87,26 +91,100 @@ type page struct {
 // line by line run out.
 func Ask(t Terminal, q Questions) error {
 	// What is being declined comes first, on its own: the reasons offered
-	// after it are that kind's.
+	// after it are that kind's. The language, set nowhere, is behind the
+	// last option of the first list asked ("more options"): most letters
+	// go in the user's own English, and no one pays a keystroke for it.
+	more := !q.Given("lang")
 	if !q.Given("kind") {
-		if err := run(t, []page{{questions: []question{kindQuestion(q.Fields)}}}); err != nil {
+		kind := kindQuestion(q)
+		if more {
+			kind.options = append(kind.options, moreOption)
+			more = false
+		}
+		if err := askMore(t, q, kind); err != nil {
 			return err
 		}
 		if k, err := letter.FindKind(q.Fields.Kind); err == nil {
 			q.Reasons = k.Reasons
 		}
-		given := q.Given
-		q.Given = func(field string) bool { return field == "kind" || given(field) }
 	}
-	return run(t, pages(t, q))
+	given := q.Given
+	q.Given = func(field string) bool { return field == "kind" || field == "lang" || given(field) }
+	ps := pages(t, q)
+	if more {
+		for i := range ps {
+			for j := range ps[i].questions {
+				if ps[i].questions[j].key == "tone" {
+					ps[i].questions[j].options = append(ps[i].questions[j].options, moreOption)
+					more = false
+				}
+			}
+		}
+	}
+	if err := run(t, ps); err != nil {
+		return err
+	}
+	if q.Fields.Tone == moreOption.value {
+		// The tones offered are the language's, starting on the first.
+		if err := run(t, []page{{questions: []question{languageQuestion(q)}}}); err != nil {
+			return err
+		}
+		q.Fields.Tone = letter.DefaultTone
+		if q.Tones != nil {
+			if tones := q.Tones(q.Fields.Kind, q.Fields.Lang); len(tones) > 0 {
+				q.Fields.Tone = tones[0].Key
+			}
+		}
+		for _, p := range pages(t, Questions{Fields: q.Fields, Tones: q.Tones, Preview: q.Preview, Given: func(f string) bool { return f != "tone" }}) {
+			return run(t, []page{p})
+		}
+	}
+	return nil
 }
 
-func kindQuestion(f *answers.Answers) question {
-	options := make([]option, len(letter.Kinds))
-	for i, k := range letter.Kinds {
-		options[i] = option{k.Key + ": " + k.Description, k.Key}
+// moreOption ends the first list the form asks when the language is set
+// nowhere: it asks the language, then the list again.
+var moreOption = option{"more options: the letter's language…", "more-options"}
+
+// askMore asks q, a list that may end with moreOption: chosen, it asks
+// the language, and q again without it.
+func askMore(t Terminal, qs Questions, q question) error {
+	before := *q.text
+	if err := run(t, []page{{questions: []question{q}}}); err != nil {
+		return err
 	}
-	return question{key: "kind", title: "What are you declining?", text: &f.Kind, options: options}
+	if *q.text != moreOption.value {
+		return nil
+	}
+	*q.text = before
+	if err := run(t, []page{{questions: []question{languageQuestion(qs)}}}); err != nil {
+		return err
+	}
+	return run(t, []page{{questions: []question{kindQuestion(qs)}}})
+}
+
+// languageQuestion asks the letter's language, among those its kind is
+// written in.
+func languageQuestion(q Questions) question {
+	var options []option
+	for _, l := range letter.Languages {
+		if q.Tones == nil || q.Fields.Kind == "" || len(q.Tones(q.Fields.Kind, l.Key)) > 0 {
+			options = append(options, option{l.Key + ": " + l.Description, l.Key})
+		}
+	}
+	return question{key: "lang", title: "Language of the letter", text: &q.Fields.Lang, options: options}
+}
+
+// kindQuestion asks what is being declined, among the kinds of letter
+// written in the letter's language.
+func kindQuestion(q Questions) question {
+	var options []option
+	for _, k := range letter.Kinds {
+		if q.Tones == nil || len(q.Tones(k.Key, q.Fields.Lang)) > 0 {
+			options = append(options, option{k.Key + ": " + k.Description, k.Key})
+		}
+	}
+	return question{key: "kind", title: "What are you declining?", text: &q.Fields.Kind, options: options}
 }
 
 // run asks the questions of pages: with huh's form, or line by line.
@@ -203,9 +281,9 @@ func pages(t Terminal, q Questions) []page {
 			words: letter.MaxReasonWords, check: func(s string) error { return validate("reason_text", s, true) }})
 	}
 	if ask("tone") {
-		tones := q.Tones
-		if tones == nil {
-			tones = letter.Tones
+		tones := letter.Tones
+		if q.Tones != nil {
+			tones = q.Tones(f.Kind, f.Lang)
 		}
 		options := make([]option, len(tones))
 		for i, tone := range tones {

@@ -121,9 +121,9 @@ func keyPresses(input string) []tea.KeyPressMsg {
 func (d *driver) view() string { return ansi.Strip(d.form.View()) }
 
 // given reports the fields as given by flags, and the kind of letter,
-// which the tests of other questions take as given.
+// and its language, which the tests of other questions take as given.
 func given(fields ...string) func(string) bool {
-	fields = append(fields, "kind")
+	fields = append(fields, "kind", "lang")
 	return func(field string) bool {
 		for _, f := range fields {
 			if f == field {
@@ -323,7 +323,7 @@ func TestFormAsksTheKindFirst(t *testing.T) {
 func TestChangeOneAnswer(t *testing.T) {
 	f := answers.Answers{Kind: "interview", Company: "Acme", Role: "SRE", Reason: "timing", Tone: "formal", KeepInTouch: true, Name: "Sam"}
 	var out bytes.Buffer
-	err := ChangeOne(Terminal{In: strings.NewReader("2\nInitech\n"), Out: &out, Accessible: true}, Questions{Fields: &f})
+	err := ChangeOne(Terminal{In: strings.NewReader("3\nInitech\n"), Out: &out, Accessible: true}, Questions{Fields: &f})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
@@ -332,5 +332,61 @@ func TestChangeOneAnswer(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "Company: Acme") {
 		t.Errorf("the list does not show the answers:\n%s", out.String())
+	}
+}
+
+// The language is asked only behind "more options", the last option of
+// the first list, among the languages the kind is written in; then the
+// kinds and tones offered are the language's.
+func TestFormMoreOptionsAsksTheLanguage(t *testing.T) {
+	tones := func(kind, lang string) []letter.Option {
+		switch {
+		case lang == "ja" && kind == "interview":
+			return letter.Tones[:1]
+		case lang == "ja":
+			return nil
+		}
+		return letter.Tones
+	}
+	f := answers.Answers{Lang: "en-US", Tone: "formal"}
+	var out bytes.Buffer
+	typed := "6\nja\ninterview\n1\n"
+	err := Ask(Terminal{In: strings.NewReader(typed), Out: &out, Accessible: true}, Questions{Fields: &f, Tones: tones,
+		Given: func(field string) bool { return field != "kind" && field != "lang" && field != "tone" }})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if f.Lang != "ja" || f.Tone != "formal" {
+		t.Errorf("got lang %q and tone %q, want ja and formal", f.Lang, f.Tone)
+	}
+	if tonesAsked := out.String()[strings.Index(out.String(), "Tone"):]; strings.Contains(tonesAsked, "warm") {
+		t.Errorf("offered a tone Japanese letters lack:\n%s", tonesAsked)
+	}
+
+	// Not opened: the language stays as it was.
+	f = answers.Answers{Kind: "interview", Lang: "en-GB", Tone: "formal"}
+	if err := Ask(Terminal{In: strings.NewReader("\n\n"), Out: io.Discard, Accessible: true}, Questions{Fields: &f, Tones: tones,
+		Given: func(field string) bool { return field != "kind" && field != "lang" && field != "tone" }}); err != nil || f.Lang != "en-GB" {
+		t.Errorf("got %v and lang %q, want en-GB", err, f.Lang)
+	}
+}
+
+// With the kind given, "more options" ends the tone list instead.
+func TestFormMoreOptionsInTheToneList(t *testing.T) {
+	tones := func(kind, lang string) []letter.Option {
+		if lang == "ja" {
+			return letter.Tones[:1]
+		}
+		return letter.Tones
+	}
+	f := answers.Answers{Kind: "offer", Lang: "en-US", Tone: "warm"}
+	var out bytes.Buffer
+	err := Ask(Terminal{In: strings.NewReader("4\nja\n\n"), Out: &out, Accessible: true}, Questions{Fields: &f, Tones: tones,
+		Given: func(field string) bool { return field != "lang" && field != "tone" }})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if f.Lang != "ja" || f.Tone != "formal" {
+		t.Errorf("got lang %q and tone %q, want ja and formal", f.Lang, f.Tone)
 	}
 }

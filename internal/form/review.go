@@ -289,7 +289,7 @@ func Pick(t Terminal, title string, labels []string) (int, error) {
 func ChangeOne(t Terminal, q Questions) error {
 	all := func(string) bool { return false }
 	every := Questions{Fields: q.Fields, Reasons: q.Reasons, Tones: q.Tones, Given: all, Preview: q.Preview, Now: q.Now}
-	asked := []question{kindQuestion(q.Fields)}
+	asked := []question{kindQuestion(q), languageQuestion(q)}
 	for _, p := range pages(t, every) {
 		asked = append(asked, p.questions...)
 	}
@@ -309,8 +309,18 @@ func ChangeOne(t Terminal, q Questions) error {
 	if key == "kind" || key == "reason" {
 		again["reason"] = true
 	}
+	if key == "kind" || key == "lang" {
+		again["tone"] = true // the tones are the kind's, in the language
+	}
+	if key == "lang" {
+		if err := run(t, []page{{questions: []question{languageQuestion(q)}}}); err != nil {
+			return err
+		}
+	}
 	return Ask(t, Questions{Fields: q.Fields, Reasons: q.Reasons, Tones: q.Tones, Preview: q.Preview, Now: q.Now,
-		Given: func(field string) bool { return !again[field] && !(field == "reason_text" && again["reason"]) }})
+		Given: func(field string) bool {
+			return field == "lang" || !again[field] && !(field == "reason_text" && again["reason"])
+		}})
 }
 
 // shown is the current answer to q, as the change list shows it.
