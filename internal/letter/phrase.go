@@ -127,14 +127,17 @@ func frenchDay(n int) string {
 	return strconv.Itoa(n)
 }
 
-// honorifics are, for each language that greets by one, the honorifics a
-// user may type (in that language or in English) and the form its
-// letters write.
-var honorifics = map[string][]struct{ typed, written string }{
-	"de": {{"Frau", "Frau"}, {"Fr.", "Frau"}, {"Herr", "Herr"}, {"Hr.", "Herr"}, {"Ms.", "Frau"}, {"Mrs.", "Frau"}, {"Ms", "Frau"}, {"Mrs", "Frau"}, {"Mr.", "Herr"}, {"Mr", "Herr"}},
-	"fr": {{"Madame", "Madame"}, {"Mme.", "Madame"}, {"Mme", "Madame"}, {"Monsieur", "Monsieur"}, {"M.", "Monsieur"}, {"Ms.", "Madame"}, {"Mrs.", "Madame"}, {"Ms", "Madame"}, {"Mrs", "Madame"}, {"Mr.", "Monsieur"}, {"Mr", "Monsieur"}},
-	"es": {{"Sra.", "Sra."}, {"Sra", "Sra."}, {"Señora", "Sra."}, {"Sr.", "Sr."}, {"Sr", "Sr."}, {"Señor", "Sr."}, {"Ms.", "Sra."}, {"Mrs.", "Sra."}, {"Ms", "Sra."}, {"Mrs", "Sra."}, {"Mr.", "Sr."}, {"Mr", "Sr."}},
-}
+// honorifics are the honorifics a user may type before a contact's name,
+// in any of the languages, by the gender they give; written, the forms
+// each language that greets by one writes. A contact typed "Frau Rivera"
+// is "Madame" in a French letter.
+var (
+	honorifics = [2][]string{
+		{"Ms.", "Mrs.", "Miss", "Ms", "Mrs", "Frau", "Fr.", "Madame", "Mme.", "Mme", "Sra.", "Sra", "Señora", "Srta.", "Señorita"},
+		{"Mr.", "Mr", "Herr", "Hr.", "Monsieur", "M.", "Sr.", "Sr", "Señor"},
+	}
+	written = map[string][2]string{"de": {"Frau", "Herr"}, "fr": {"Madame", "Monsieur"}, "es": {"Sra.", "Sr."}}
+)
 
 // Honorific returns the honorific the contact was typed with, as the
 // letter's language writes it ("Frau", "Monsieur", "Sra."), or "" when
@@ -151,20 +154,24 @@ func (f Fields) ContactName() string {
 	return name
 }
 
-func (f Fields) honorific() (written, name string) {
+func (f Fields) honorific() (honorific, name string) {
+	name = f.Contact
 	if f.Lang == "ja" {
-		name = f.Contact
 		for _, suffix := range []string{"御中", "様", "さま", "さん", "殿"} {
 			name = strings.TrimSpace(strings.TrimSuffix(name, suffix))
 		}
-		return "", name
 	}
-	for _, h := range honorifics[f.Lang] {
-		if rest, ok := strings.CutPrefix(f.Contact, h.typed+" "); ok && strings.TrimSpace(rest) != "" {
-			return h.written, strings.TrimSpace(rest)
+	if strings.HasPrefix(f.Lang, "en") {
+		return "", name // English letters write the contact as typed
+	}
+	for gender, typed := range honorifics {
+		for _, h := range typed {
+			if rest, ok := strings.CutPrefix(name, h+" "); ok && strings.TrimSpace(rest) != "" {
+				return written[f.Lang][gender], strings.TrimSpace(rest)
+			}
 		}
 	}
-	return "", f.Contact
+	return "", name
 }
 
 // IsDepartment reports whether a Japanese contact names a department

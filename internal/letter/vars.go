@@ -43,7 +43,7 @@ var Funcs = []Var{
 	{".Choose SLOT N", `{{$v := .Choose "thanks" 3}}{{if $v.Is0}}...{{else if $v.Is1}}...{{else}}...{{end}}`, "Variant as fields Is0 to Is4, which templates test faster than with eq"},
 	{".Variant SLOT N", `{{if eq (.Variant "thanks" 3) 0}}...{{else if eq (.Variant "thanks" 3) 1}}...{{else}}...{{end}}`, "which of N ways to write a part: the same answers always choose the same, other companies others"},
 	{".Day", `{{with .Day}} on {{.}}{{end}} → on Thursday, December 3 (en-GB: Thursday 3 December)`, "the interview's day as the letter's language writes it (de: Donnerstag, 3. Dezember; fr: jeudi 3 décembre; es: jueves, 3 de diciembre; ja: 12月3日（木）), or empty"},
-	{".Honorific, .ContactName", `{{if eq .Honorific "Frau"}}Sehr geehrte Frau {{.ContactName}},{{end}}`, "the contact's honorific as the letter's language writes it (Frau/Herr, Madame/Monsieur, Sra./Sr.; empty when none was typed, and in English and Japanese), and the contact without it (in Japanese, without 様 or 御中)"},
+	{".Honorific, .ContactName", `{{if eq .Honorific "Frau"}}Sehr geehrte Frau {{.ContactName}},{{end}}`, "the contact's honorific, typed in any of the languages, as the letter's language writes it (Frau/Herr, Madame/Monsieur, Sra./Sr.; empty when none was typed, and in English and Japanese), and the contact without it (in Japanese, without 様 or 御中)"},
 	{".IsDepartment", `{{.ContactName}}{{if .IsDepartment}} 御中{{else}}様{{end}}`, "whether a Japanese contact names a department (人事部, or typed with 御中)"},
 	{".StartDay", `{{with .StartDay}} on {{.}}{{end}}`, "the start date as the letter's English writes it, or empty"},
 	{".GB", `{{if .GB}}realise{{else}}realize{{end}}`, "whether the letter is in British English"},
