@@ -240,8 +240,24 @@ func tidyContact(contact string) string {
 // first letter and a full stop at the end. It refuses a reason that is
 // not brief, as the guide asks.
 func tidyReasonText(text *string) error {
-	s := strings.TrimRight(*text, ",;: ")
+	s := strings.TrimRight(*text, ",;: 、")
 	brief := "give the reason in one or two short sentences: the guide warns against over-explaining"
+	if japanese(s) {
+		// Japanese has no spaces to count words by: its reasons are
+		// counted in characters, its sentences end with 。！？, and
+		// need no capital.
+		if n := utf8.RuneCountInString(s); n > maxJapaneseReason {
+			return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d characters, more than the %d allowed", n, maxJapaneseReason), Hint: brief}
+		}
+		if n := strings.Count(s, "。") + strings.Count(s, "！") + strings.Count(s, "？") + strings.Count(s, "!") + strings.Count(s, "?"); n > 2 {
+			return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d sentences, more than the 2 allowed", n), Hint: brief}
+		}
+		if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune("。！？!?」）", last) {
+			s += "。"
+		}
+		*text = s
+		return nil
+	}
 	if words := len(strings.Fields(s)); words > MaxReasonWords {
 		return &FieldError{Field: "reason_text", Problem: fmt.Sprintf("has %d words, more than the %d allowed", words, MaxReasonWords), Hint: brief}
 	}
@@ -261,6 +277,18 @@ func tidyReasonText(text *string) error {
 	}
 	*text = s
 	return nil
+}
+
+// maxJapaneseReason is the most characters of a reason in Japanese, as
+// brief as 20 English words.
+const maxJapaneseReason = 80
+
+// japanese reports whether s is written in Japanese: it holds kana, or
+// ideographs.
+func japanese(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han)
+	}) >= 0
 }
 
 // conjunctions are the words that make a reason a fragment when it

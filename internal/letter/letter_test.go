@@ -167,3 +167,62 @@ func TestLookupSuggests(t *testing.T) {
 		t.Errorf("Lookup(timing): got %v, want nil", err)
 	}
 }
+
+// Each language writes the contact's honorific its own way, from one
+// typed in any of them, in any case; Japanese addresses a department 御中
+// and a person 様, a surname ending in 部 included.
+func TestHonorificsAndNames(t *testing.T) {
+	for _, tc := range []struct{ lang, contact, honorific, name string }{
+		{"de", "Frau Dr. Müller", "Frau", "Dr. Müller"},
+		{"de", "Mr. Smith", "Herr", "Smith"},
+		{"de", "Alex Rivera", "", "Alex Rivera"},
+		{"fr", "Frau Rivera", "Madame", "Rivera"},
+		{"fr", "M. Dupont", "Monsieur", "Dupont"},
+		{"es", "sra. García", "Sra.", "García"},
+		{"es", "Sra.García", "Sra.", "García"},
+		{"es", "Srta López", "Sra.", "López"},
+		{"ja", "Ms. Rivera", "", "Rivera"},
+		{"ja", "リベラ様", "", "リベラ"},
+		{"en-US", "Ms. Rivera", "", "Ms. Rivera"},
+	} {
+		f := Fields{Lang: tc.lang, Contact: tc.contact}
+		if h, n := f.Honorific(), f.ContactName(); h != tc.honorific || n != tc.name {
+			t.Errorf("%s %q: got %q and %q, want %q and %q", tc.lang, tc.contact, h, n, tc.honorific, tc.name)
+		}
+	}
+	for contact, want := range map[string]bool{"人事部": true, "採用課": true, "営業本部 御中": true, "阿部": false, "服部様": false, "小室": false, "リベラ": false} {
+		if got := (Fields{Lang: "ja", Contact: contact}).IsDepartment(); got != want {
+			t.Errorf("%q: got department %v, want %v", contact, got, want)
+		}
+	}
+}
+
+// Days as each language writes them in a sentence.
+func TestDaysInEveryLanguage(t *testing.T) {
+	d, _ := ParseDate("2026-12-03")
+	first, _ := ParseDate("2027-01-01")
+	for _, tc := range []struct {
+		lang string
+		day  *Date
+		want string
+	}{
+		{"en-US", d, "Thursday, December 3"}, {"en-GB", d, "Thursday 3 December"},
+		{"de", d, "Donnerstag, 3. Dezember"}, {"fr", d, "jeudi 3 décembre"}, {"fr", first, "vendredi 1er janvier"},
+		{"es", d, "jueves, 3 de diciembre"}, {"ja", d, "12月3日（木）"},
+	} {
+		if got := (Fields{Lang: tc.lang, InterviewDate: tc.day}).Day(); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// A reason in Japanese is counted in characters and ends with 。.
+func TestJapaneseReason(t *testing.T) {
+	got, err := CleanField("reason_text", "大学院への進学を決めました")
+	if err != nil || got != "大学院への進学を決めました。" {
+		t.Errorf("got %q, %v", got, err)
+	}
+	if _, err := CleanField("reason_text", strings.Repeat("長い理由", 30)); err == nil {
+		t.Errorf("a reason of 120 characters was accepted")
+	}
+}

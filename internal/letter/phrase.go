@@ -133,11 +133,26 @@ func frenchDay(n int) string {
 // is "Madame" in a French letter.
 var (
 	honorifics = [2][]string{
-		{"Ms.", "Mrs.", "Miss", "Ms", "Mrs", "Frau", "Fr.", "Madame", "Mme.", "Mme", "Sra.", "Sra", "Señora", "Srta.", "Señorita"},
+		{"Ms.", "Mrs.", "Miss", "Ms", "Mrs", "Frau", "Fr.", "Madame", "Mme.", "Mme", "Sra.", "Sra", "Señora", "Srta.", "Srta", "Señorita"},
 		{"Mr.", "Mr", "Herr", "Hr.", "Monsieur", "M.", "Sr.", "Sr", "Señor"},
 	}
 	written = map[string][2]string{"de": {"Frau", "Herr"}, "fr": {"Madame", "Monsieur"}, "es": {"Sra.", "Sr."}}
 )
+
+// cutHonorific returns name without the honorific h it starts with, in
+// any case, and followed by a space or, after a full stop, by the name
+// itself ("Sra.García").
+func cutHonorific(name, h string) (string, bool) {
+	if len(name) <= len(h) || !strings.EqualFold(name[:len(h)], h) {
+		return "", false
+	}
+	rest := name[len(h):]
+	if rest[0] != ' ' && !strings.HasSuffix(h, ".") {
+		return "", false
+	}
+	rest = strings.TrimSpace(rest)
+	return rest, rest != ""
+}
 
 // Honorific returns the honorific the contact was typed with, as the
 // letter's language writes it ("Frau", "Monsieur", "Sra."), or "" when
@@ -157,8 +172,12 @@ func (f Fields) ContactName() string {
 func (f Fields) honorific() (honorific, name string) {
 	name = f.Contact
 	if f.Lang == "ja" {
+		// 様 is the honorific, after the name: any other goes.
 		for _, suffix := range []string{"御中", "様", "さま", "さん", "殿"} {
 			name = strings.TrimSpace(strings.TrimSuffix(name, suffix))
+		}
+		for _, title := range []string{"Dr. ", "Mx. ", "Prof. "} {
+			name = strings.TrimPrefix(name, title)
 		}
 	}
 	if strings.HasPrefix(f.Lang, "en") {
@@ -166,8 +185,8 @@ func (f Fields) honorific() (honorific, name string) {
 	}
 	for gender, typed := range honorifics {
 		for _, h := range typed {
-			if rest, ok := strings.CutPrefix(name, h+" "); ok && strings.TrimSpace(rest) != "" {
-				return written[f.Lang][gender], strings.TrimSpace(rest)
+			if rest, ok := cutHonorific(name, h); ok {
+				return written[f.Lang][gender], rest
 			}
 		}
 	}
@@ -176,18 +195,20 @@ func (f Fields) honorific() (honorific, name string) {
 
 // IsDepartment reports whether a Japanese contact names a department
 // (人事部, 採用課, or anything typed with 御中), which is addressed 御中
-// rather than 様.
+// rather than 様; a surname such as 阿部 is a person.
 func (f Fields) IsDepartment() bool {
 	if strings.HasSuffix(f.Contact, "御中") {
 		return true
 	}
+	// Many surnames end in 部 or 室 (阿部, 服部, 小室): a department
+	// says what it is, or ends in a unit no name ends in.
 	name := f.ContactName()
-	for _, suffix := range []string{"部", "課", "室", "係", "センター", "チーム", "グループ"} {
-		if strings.HasSuffix(name, suffix) {
+	for _, part := range []string{"人事", "採用", "総務", "事業部", "本部", "部門", "センター", "チーム", "グループ"} {
+		if strings.Contains(name, part) {
 			return true
 		}
 	}
-	return false
+	return strings.HasSuffix(name, "課") || strings.HasSuffix(name, "係")
 }
 
 // Addressee returns the contact as the letter's English writes a name:
