@@ -92,7 +92,7 @@ func TestRules(t *testing.T) {
 		line: 7,
 	}, {
 		rule: "buried-decision",
-		hit: replace("After careful thought, I have decided to withdraw from the process.", "My manager offered me a new project. It starts in March. It suits my plans. So I have decided to withdraw from the process."),
+		hit:  replace("After careful thought, I have decided to withdraw from the process.", "My manager offered me a new project. It starts in March. It suits my plans. So I have decided to withdraw from the process."),
 		miss: replace("After careful thought, I have decided to withdraw from the process.", "I have decided to withdraw from the process. My manager offered me a new project. It starts in March. It suits my plans."),
 		line: 3,
 	}, {

@@ -85,14 +85,22 @@ func expand(w string) []string {
 //	(x y|z)   is any one of the sequences
 //	x? (x y)? is the word or group, or nothing
 type phrases struct {
-	src  []string
-	once sync.Once
-	seqs [][]elem
+	src    []string
+	once   sync.Once
+	seqs   [][]elem
+	firsts [][]string // for each sequence, the words a match can start with (each as elem.words); nil if any
+	// The sequences to try at a word: those that start with it, and
+	// those that start with a prefix or with any word.
+	byWord map[string][]int
+	loose  []int
 }
 
 // An elem is a step of a pattern.
 type elem struct {
-	words []string // alternatives, each a word or a prefix ending in '*'
+	// alternatives, each a word or a prefix ending in '*', separated by
+	// '/' as in the pattern: kept as written, as splitting them would
+	// cost more than matching does
+	words string
 	group [][]elem // or alternative sequences
 	any   bool     // "_"
 	gap   bool     // "..."
@@ -104,9 +112,27 @@ func words(patterns ...string) *phrases { return &phrases{src: patterns} }
 
 func (p *phrases) parse() {
 	p.once.Do(func() {
-		for _, src := range p.src {
+		p.byWord = make(map[string][]int)
+		for n, src := range p.src {
 			seq, _ := parseSeq(src)
+			firsts := firstWords(seq)
 			p.seqs = append(p.seqs, seq)
+			p.firsts = append(p.firsts, firsts)
+			loose := firsts == nil
+			for _, alternatives := range firsts {
+				for alternatives != "" {
+					var w string
+					w, alternatives, _ = strings.Cut(alternatives, "/")
+					if strings.HasSuffix(w, "*") {
+						loose = true
+					} else if ns := p.byWord[w]; len(ns) == 0 || ns[len(ns)-1] != n {
+						p.byWord[w] = append(ns, n)
+					}
+				}
+			}
+			if loose {
+				p.loose = append(p.loose, n)
+			}
 		}
 	})
 }
@@ -114,7 +140,11 @@ func (p *phrases) parse() {
 // parseSeq parses a sequence of src up to a ')' or '|' at its level, and
 // returns it with what is left.
 func parseSeq(src string) ([]elem, string) {
-	var seq []elem
+	level := src
+	if end := strings.IndexAny(src, ")|"); end >= 0 {
+		level = src[:end]
+	}
+	seq := make([]elem, 0, strings.Count(level, " ")+1)
 	for {
 		src = strings.TrimLeft(src, " ")
 		if src == "" || src[0] == ')' || src[0] == '|' {
@@ -146,7 +176,7 @@ func parseSeq(src string) ([]elem, string) {
 			if src[:end] == "_" {
 				e.any = true
 			} else {
-				e.words = strings.Split(src[:end], "/")
+				e.words = src[:end]
 			}
 			src = src[end:]
 		}
@@ -157,13 +187,62 @@ func parseSeq(src string) ([]elem, string) {
 	}
 }
 
+// firstWords returns the words (or prefixes) a match of seq can start
+// with, or nil if it can start with any: most patterns start with a word,
+// and a sentence has few places to try them.
+func firstWords(seq []elem) []string {
+	words, ok := appendFirstWords(nil, seq, nil)
+	if !ok {
+		return nil
+	}
+	return words
+}
+
+// appendFirstWords appends to words those a match of seq followed by the
+// sequences of then can start with, and reports false if it can start
+// with any word (or with none: an empty match).
+func appendFirstWords(words []string, seq []elem, then [][]elem) ([]string, bool) {
+	if len(seq) == 0 {
+		if len(then) == 0 {
+			return words, false
+		}
+		return appendFirstWords(words, then[0], then[1:])
+	}
+	e := seq[0]
+	ok := true
+	switch {
+	case e.gap || e.any:
+		return words, false
+	case e.group != nil:
+		for _, alt := range e.group {
+			if words, ok = appendFirstWords(words, alt, append([][]elem{seq[1:]}, then...)); !ok {
+				return words, false
+			}
+		}
+	default:
+		words = append(words, e.words)
+	}
+	if e.opt {
+		return appendFirstWords(words, seq[1:], then)
+	}
+	return words, true
+}
+
 // find returns the first match of any pattern in toks, as the indexes of
 // its first word and of the word after it.
 func (p *phrases) find(toks []string) (start, end int, ok bool) {
 	p.parse()
-	for start = range len(toks) + 1 {
-		for _, seq := range p.seqs {
-			if matchSeq(seq, toks, start, func(j int) bool { end = j; return true }) && end > start {
+	matches := func(n int) bool {
+		return matchSeq(p.seqs[n], toks, start, func(j int) bool { end = j; return j > start })
+	}
+	for start = range toks {
+		for _, n := range p.byWord[toks[start]] {
+			if matches(n) {
+				return start, end, true
+			}
+		}
+		for _, n := range p.loose {
+			if canStart(p.firsts[n], toks, start) && matches(n) {
 				return start, end, true
 			}
 		}
@@ -215,19 +294,40 @@ func matchSeq(seq []elem, toks []string, i int, then func(int) bool) bool {
 	case e.any:
 		return next(i + 1)
 	}
-	for _, w := range e.words {
+	if wordMatches(e.words, toks[i]) {
+		return next(i + 1)
+	}
+	return false
+}
+
+// canStart reports whether a match starting with one of words (nil for
+// any) may start at toks[i].
+func canStart(words []string, toks []string, i int) bool {
+	if words == nil {
+		return true
+	}
+	if i >= len(toks) {
+		return false
+	}
+	for _, w := range words {
 		if wordMatches(w, toks[i]) {
-			return next(i + 1)
+			return true
 		}
 	}
 	return false
 }
 
-func wordMatches(pattern, tok string) bool {
-	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
-		return strings.HasPrefix(tok, prefix)
+// wordMatches reports whether tok is one of the words of alternatives
+// ("a/b/c*").
+func wordMatches(alternatives, tok string) bool {
+	for alternatives != "" {
+		var w string
+		w, alternatives, _ = strings.Cut(alternatives, "/")
+		if prefix, ok := strings.CutSuffix(w, "*"); ok && strings.HasPrefix(tok, prefix) || w == tok {
+			return true
+		}
 	}
-	return pattern == tok
+	return false
 }
 
 // starts reports whether a pattern matches toks from its first word.
