@@ -161,14 +161,14 @@ func gratitude(d *Draft) []Finding {
 }
 
 // declines are the ways of saying no.
-var declines = words(`declin*`, `decided against`, `(a|the answer is) no from me`, `not interested in (this|the|your|that|moving|a move)`, `(it is|that is|it will be|it has to be|the answer is) a? no`, `(decided|decide|chosen|choose|choosing) not to`, `(say|saying) no`, `not be? (able to)? (accept|join|start|take up)`, `not to (accept|join|start|take)`,
+var declines = words(`declin*`, `decided against`, `(a|the answer is) no from me`, `not interested in (this|the|your|that|moving|a move)`, `(it is|that is|it will be|it has to be|the answer is) a? no`, `(decided|decide|chosen|choose|choosing) not to`, `(decided|decide|chosen|choose|choosing) to (stay|remain)`, `not (wish|want|intend|plan) to (proceed|continue|pursue|move forward|attend|accept|join|take)`, `not (quite)? right for me`, `not for me`, `let (this|it|the offer|the role|the opportunity|the position) go`, `no longer (attend|continue|proceed|pursue|take|join|accept)`, `(say|saying) no`, `not be? (able to)? (accept|join|start|take up|take)`, `not to (accept|join|start|take)`,
 	`(will|will not|can not) be? (joining|starting|accepting|taking up)`,
 	`(not|no longer) currently? (looking|exploring|considering|open to|in a position to)`, `not the right (move|fit|time|step) for me`,
 	`withdraw/withdrawing/withdrawn`, `turn/turning _? _? down`, `(pass|passing) on (this|the|it|that|your)`, `(will|must|have to|going to|i would|i will) (have to)? pass`,
-	`step/stepping back`, `not be? (able to)? (attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
+	`step/stepping (back|away|aside)`, `not be? (able to)? (attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
 	`not be? (attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 	`no longer be? (interested|available|pursuing|considering|able)`, `(remove|withdraw) (me|myself|my application|my name|my candidacy)`,
-	`take (myself|my name|my application) (out|off)`, `(cancel|cancelling|canceling) (the|our|my) interview`,
+	`take (myself|my name|my application) (out|off)`, `(cancel|cancelling|canceling) (the|our|my|this) _? interview`,
 	`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|bowing|pull|pulling|drop|dropping) out`,
 	`(must|have to) respectfully? (decline|withdraw|pass)`, `not be? (able to)? make it`,
 	`unable to (attend|proceed|continue|make it|move forward|take (this|it) further|accept|pursue)`,
@@ -297,7 +297,8 @@ var (
 		`(role|position|opening|opportunity|something|vacancy) ... (comes|come|coming) up`, `(meet|speak|talk|work) (again|together again)`,
 		`hear from you`, `on your radar`, `reconnect*`, `(stay|keep|remain) connected`, `keep me (posted|updated|informed)`, `catch up`,
 		`(please|do not hesitate to|feel free to) (contact|email|call|reach out|get in touch)`, `(welcome|love|like|enjoy) a (chat|call|coffee|conversation)`,
-		`hope (we|to) ... (meet|speak|talk|work|cross|see)`, `catch you`)
+		`hope (we|to) ... (meet|speak|talk|work|cross|see)`, `catch you`, `connect/connecting again`, `keep my (details|cv|résumé|resume|profile|name) on file`,
+		`apply again`, `(hope|look forward) ... again`, `next time`, `(years|months) (ahead|to come)`, `someday`, `one day`, `(another|future|a future) (chance|occasion)`)
 	// closesDoor asks them never to get in touch again.
 	closesDoor = words(`(do not|never|not to) (contact|email|e-mail|call|phone|message|reach out to|get in touch with|approach|add|include|put) me`, `(remove|take) (me|my details|my name|my cv|my information|my data) (from|off) (your|all|the|any)`,
 		`(prefer|rather|ask) not to be (approached|contacted|emailed|called|messaged|considered)`, `unsubscribe`,

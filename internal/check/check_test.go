@@ -378,3 +378,99 @@ func hasFinding(letter, rule, words string) bool {
 	}
 	return false
 }
+
+// The letters of issue #16, nobody on the team's, each handled as the
+// issue asks: good ones get no error, flawed ones the rule they break.
+func TestIssueExamples(t *testing.T) {
+	letter := func(body string) string {
+		return "Dear Ms. Rivera,\n\n" + body + "\n\nKind regards,\nSam Lee\n"
+	}
+	const opening = "Thank you for inviting me to interview for the analyst role, and for your time. I have decided to withdraw from the process, so that you can move forward with other candidates."
+	const closing = "I hope our paths cross again."
+	for _, tc := range []struct {
+		name, text string
+		rule       string // "" for a good letter: no finding at all
+		severity   string
+	}{{
+		name: "33-word note",
+		text: "Hi Dana,\n\nThanks for the invite! I've just signed with another team, so I'll bow out of Thursday's interview. Please hand my slot to someone else. Hope we cross paths again.\n\nBest,\nSam\n",
+	}, {
+		name: "British, someone else can have the slot",
+		text: letter("Thank you very much for inviting me to interview for the Planning Officer post. I have decided to withdraw my application, as I have accepted a post closer to home. I am letting you know now so that someone else can have Thursday's slot. " + closing),
+	}, {
+		name: "German",
+		text: "Sehr geehrte Frau Müller,\n\nvielen Dank für die Einladung zum Vorstellungsgespräch für die Stelle als Softwareentwicklerin und für Ihre Zeit. Nach reiflicher Überlegung habe ich mich entschieden, meine Bewerbung zurückzuziehen, da ich ein anderes Angebot angenommen habe. Ich sage Ihnen das jetzt, damit Sie mit anderen Kandidaten weitermachen können. Ich würde mich freuen, in Kontakt zu bleiben.\n\nMit freundlichen Grüßen\nSam Lee\n",
+	}, {
+		name: "Japanese",
+		text: "田中様\n\nこの度は面接の機会をいただき、誠にありがとうございます。慎重に検討した結果、他社からの内定を受諾したため、今回は選考を辞退させていただきたく存じます。早めにお知らせし、他の候補者の方との選考を進めていただければ幸いです。今後ともどうぞよろしくお願いいたします。\n\n敬具\nサム・リー\n",
+	}, {
+		name: "passive aggression", rule: "sarcasm", severity: Error,
+		text: letter(opening + " I know these things take time, and I am grateful you found a moment for my application in the end. " + closing),
+	}, {
+		name: "bridge-burner after hearsay", rule: "tact", severity: Error,
+		text: letter(opening + " Having spoken to several former staff, I don't think it is the kind of environment where I could do my best work. " + closing),
+	}, {
+		name: "diagnosis and medication", rule: "oversharing", severity: Error,
+		text: letter(opening + " I was recently diagnosed with an anxiety disorder, and my medication is still being adjusted. " + closing),
+	}, {
+		name: "negotiating", rule: "hedged", severity: Error,
+		text: letter(opening + " If there is room to go to 95,000, I would be happy to reconsider. " + closing),
+	}, {
+		name: "decision in the third of four paragraphs", rule: "buried-decision", severity: Error,
+		text: letter("Thank you for inviting me to interview for the analyst role, and for the time you and the team gave me.\n\nSince we spoke, my manager has offered me the lead on a new project, which starts in March and fits the direction I want to take.\n\nWith that in mind, I have decided to withdraw from the process, so that you can move forward with other candidates.\n\n" + closing),
+	}, {
+		name: "holding the slot just in case", rule: "holding", severity: Error,
+		text: letter(opening + " Could you keep my Thursday slot open just in case my plans change? " + closing),
+	}, {
+		name: "sarcasm", rule: "sarcasm", severity: Error,
+		text: letter(opening + " After six rounds of interviews, I'm sure a seventh would have finally told you everything. " + closing),
+	}, {
+		name: "a named interviewer's behaviour", rule: "tact", severity: Error,
+		text: letter(opening + " Mr. Grant spent most of my interview checking his phone and interrupted me whenever I spoke. " + closing),
+	}, {
+		name: "do not contact me", rule: "door-open", severity: Warning,
+		text: letter(opening + " Please do not contact me about future vacancies."),
+	}} {
+		findings := Letter(Parse([]byte(tc.text)))
+		if tc.rule == "" {
+			if len(findings) > 0 {
+				t.Errorf("%s: got %v, want no findings", tc.name, findings)
+			}
+			continue
+		}
+		var got []string
+		found := false
+		for _, f := range findings {
+			got = append(got, f.Rule+" "+f.Severity)
+			if f.Rule == tc.rule && f.Severity == tc.severity && f.Message != "" && f.Suggestion != "" && f.Line > 0 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: got %v, want a %s %s with a message, a suggestion and a line", tc.name, got, tc.rule, tc.severity)
+		}
+	}
+}
+
+// A message is read by its text/plain part, else its HTML as text; a body
+// that does not decode is an error, never half a letter.
+func TestReadMessages(t *testing.T) {
+	const header = "From: Sam <sam@example.org>\nTo: rivera@acme.example\nSubject: Withdrawing\nMIME-Version: 1.0\n"
+	alternative := header + "Content-Type: multipart/alternative; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain; charset=utf-8\n\n" + clean +
+		"\n--b1\nContent-Type: text/html; charset=utf-8\n\n<p>Dear Ms. Rivera,</p><p>Thank you.</p>\n--b1--\n"
+	htmlOnly := header + "Content-Type: text/html; charset=utf-8\n\n<html><head><style>p{}</style></head><body>" +
+		strings.ReplaceAll(strings.ReplaceAll(clean, "\n\n", "</p><p>"), "\n", "<br>") + "</body></html>\n"
+	for name, text := range map[string]string{"multipart/alternative": alternative, "text/html": htmlOnly} {
+		d, err := Read([]byte(text))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if findings := Letter(d); len(findings) > 0 {
+			t.Errorf("%s: got %v, want none", name, findings)
+		}
+	}
+	corrupt := header + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\nRGVhciBNcy4gUml2ZXJh!!!!not base64 at all####\n"
+	if _, err := Read([]byte(corrupt)); err == nil || !strings.Contains(err.Error(), "does not decode") {
+		t.Errorf("got error %v for a body that does not decode, want one saying so", err)
+	}
+}

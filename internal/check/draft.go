@@ -300,19 +300,49 @@ var (
 )
 
 // isGreeting reports whether line opens with a greeting.
-func isGreeting(line string) bool { return greetings.starts(tokens(line)) }
+func isGreeting(line string) bool {
+	if greetings.starts(tokens(line)) {
+		return true
+	}
+	// A name alone, as short notes open: "Dana," or "Mr Hughes –".
+	name := strings.TrimRight(line, ",:–—- ")
+	fields := strings.Fields(name)
+	return len(name) < len(line) && len(fields) >= 1 && len(fields) <= 3 && unicode.IsUpper([]rune(fields[0])[0]) && strings.IndexAny(name, ".!?") < 0
+}
 
 // isSignOff reports whether line is a closing phrase and nothing more,
 // ending in a comma, a full stop, an exclamation mark or nothing.
 func isSignOff(line string) bool {
 	line = strings.TrimRight(line, ",.!")
 	for _, r := range line {
-		if !unicode.IsLetter(r) && r != ' ' && r != ',' && r != '\'' && r != '’' {
+		if !unicode.IsLetter(r) && r != ' ' && r != ',' && r != '\'' && r != '’' && r != '&' {
 			return false
 		}
 	}
-	return signOffs.whole(tokens(line))
+	toks := tokens(line)
+	if signOffs.whole(toks) {
+		return true
+	}
+	// Or any short line of closing words with one that closes: "With my
+	// warmest regards and renewed thanks", "Thanks so much".
+	closes := false
+	for _, t := range toks {
+		if !closingWords[t] && !closingHeads[t] {
+			return false
+		}
+		closes = closes || closingHeads[t]
+	}
+	return closes && len(toks) <= 7
 }
+
+// closingHeads close a letter; closingWords go with them.
+var (
+	closingHeads = map[string]bool{"regards": true, "wishes": true, "thanks": true, "thank": true, "sincerely": true, "yours": true, "cheers": true, "best": true,
+		"cordially": true, "respectfully": true, "warmly": true, "fondly": true, "care": true, "soon": true, "gratefully": true, "gratitude": true, "appreciation": true}
+	closingWords = map[string]bool{"with": true, "my": true, "and": true, "again": true, "so": true, "much": true, "once": true, "more": true, "very": true, "all": true,
+		"the": true, "kind": true, "kindest": true, "warm": true, "warmest": true, "many": true, "sincere": true, "renewed": true, "heartfelt": true, "you": true,
+		"truly": true, "faithfully": true, "take": true, "speak": true, "talk": true, "for": true, "now": true, "good": true, "great": true, "huge": true, "a": true, "lot": true}
+)
 
 // sentenceEnd returns where the first sentence of text ends (after its
 // stops, closing quotes and the space after them) and where its stops

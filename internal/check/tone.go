@@ -29,20 +29,21 @@ var criticism = []struct {
 	{words(`toxic`, `disorganised/disorganized`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flag/flags`, `disrespectful`,
 		`pointless`, `amateurish`, `sloppy`), judge},
 	// Doubts about how the employer is run.
-	{words(`left me (uneasy|concerned|worried|uncomfortable|with doubts|doubting)`, `(not|nobody|no one) ... (confidence|faith) in (how|the way|your|the company|the team|the management)`,
+	{words(`left me (uneasy|concerned|worried|uncomfortable|with doubts|doubting)`, `(not|nobody|no one) (give|gave|fill|filled|inspire|inspired|have|had)? me? (much|any|a lot of|great)? (confidence|faith) in`,
 		`(nobody|no one) (seemed|seems) to know`, `how things are run`), judge},
 	// Milder words judge only when said of the employer: "this may be
 	// disappointing news" is kind, "the process was disappointing" is not.
-	{words(`(interview/interviews|process|company|team|offer|salary|pay|package|role|culture|office|recruiter/recruiters|manager/managers|experience|communication|questions|panel|people|you) ... ` +
+	{words(`(interview/interviews|process|company|team|offer|salary|pay|package|role|culture|office|recruiter/recruiters|manager/managers|experience|communication|questions|panel|people|you) _? _? _? ` +
 		`(was|were|is|are|seemed|felt|has been|have been) (quite|really|very|so|rather|a bit|somewhat|extremely|frankly|honestly)? (a mess|a joke|ridiculous|terrible|awful|horrible|disappointing|frustrating|annoying|poor|bad|slow)`), judge},
-	{words(`waste/wasted of? (my|your)? time`, `kept me waiting`, `you (never|did not|failed to|forgot to)`, `(you|your _) (took|have taken|has taken) (so|too|far too|very) long`,
+	{words(`waste/wasted of? (my|your)? time`, `kept me waiting`,
+		`you (never|did not|failed to|forgot to) (reply|replied|respond|responded|get|got|answer|answered|call|called|tell|told|send|sent|follow|followed|read|confirm|confirmed|bother*)`, `(you|your _) (took|have taken|has taken) (so|too|far too|very) long`,
 		`never (got back|replied|responded|heard back) (to me|from you)`, `ghosted/ghosting`), "thank them for their time instead of blaming them for it"},
 	// How someone behaved at the interview: criticism of a person,
 	// named or not.
 	{words(`interrupted/interrupting/interrupts`, `condescending`, `patronising/patronizing`, `belittl*`, `mocked/mocking`, `sneered/sneering`, `yawned/yawning`, `smirked/smirking`,
 		`rolled (his|her|their) eyes`, `talked/talking over me`, `cut me off`, `(checked|checking|looked at|looking at|on) (his|her|their) (phone|email|emails|watch|laptop)`,
 		`seemed (bored|uninterested|disinterested|distracted|annoyed|irritated|impatient)`, `(did not|had not|never|not) (read|look at|looked at|opened) my (cv|resume|résumé|application|portfolio)`,
-		`(he|she|they|interviewer|panel|manager|recruiter) ... (arrived|came|turned up|showed up|joined) ... late`, `(could not|can not) be bothered`,
+		`(he|she|they|interviewer|panel|manager|recruiter) (arrived|turned up|showed up|joined|was|were) (very|quite|so|_ minutes|over _ minutes|an hour|half an hour)? late`, `(could not|can not) be bothered`,
 		`(brushed|brushing|waved|waving) _? _? _? (off|aside)`, `(dismissed|ignored) my`, `(little|no|not much|zero) (interest|respect|patience|regard) (in|for) (me|my)`,
 		`(support|guidance|mentoring) ... under (him|her|them)`), "leave out how anyone behaved; thank them for their time and give a neutral reason"},
 	// The culture or "environment", judged.
@@ -54,11 +55,15 @@ var criticism = []struct {
 // hearsay is what others said of the employer: repeated in a decline, it
 // criticises at second hand, unless it praises.
 var (
-	hearsay = words(`(former|ex|previous|past|current) (employees|employee|staff|colleagues|team members|members of staff|workers|engineers|hires)`,
-		`ex-employees/ex-employee/ex-staff/ex-colleagues`, `glassdoor`, `(online|anonymous) reviews`, `reviews (online|on)`,
-		`i have? heard (that|about|from|a lot|some|stories|things|mixed|rumours|rumors)`, `i hear (that|about)`, `people have? (told|tell) me`,
-		`(i have been|i was|i had been) warned`, `word (is|has it)`, `rumour*/rumor*`, `from what i (hear|have heard|gather)`,
+	hearsay = words(`(former|ex|previous) (employees|employee|staff|workers|engineers|hires|members of staff|team members)`,
+		`(former|ex|previous) (colleague|colleagues) ... (told|said|say|says|mentioned|warned|described|describe)`,
+		`ex-employees/ex-employee/ex-staff`, `glassdoor`, `(online|anonymous) reviews`, `reviews (online|on)`, `(i have been|i was|i had been) warned`)
+	// Said by others, hearsay only when it is a concern: "I have heard a
+	// lot about your work" is not.
+	hearsaid = words(`i have? heard`, `i hear (that|about)`, `people have? (told|tell) me`, `word (is|has it)`, `rumour*/rumor*`, `from what i (hear|have heard|gather)`,
 		`(a friend|someone|people|a contact|an acquaintance|a former colleague) (who|that) (works|worked|used to work|has worked|left)`)
+	concern = words(`turnover`, `hours`, `burn*`, `pressure`, `culture`, `management`, `leave/left/leaving/quit/quitting`, `unhappy`, `stress*`, `overtime`, `micromanag*`,
+		`churn`, `difficult`, `tough`, `struggl*`, `problem*`, `issue*`, `concern*`, `environment`, `atmosphere`, `mixed`, `not`, `never`, `layoff*`, `cuts`)
 	praise = words(`great`, `good`, `wonderful`, `excellent`, `positive`, `lovely`, `amazing`, `impressive`, `glowing`, `fantastic`, `highly`, `warmly`, `fondly`, `enjoy*`)
 	but    = words(`but`, `however`, `though`, `although`)
 )
@@ -76,7 +81,10 @@ func tact(d *Draft) []Finding {
 			}
 		}
 		if m == "" {
-			if m = hearsay.in(s.toks); m != "" && praise.in(s.toks) != "" && but.in(s.toks) == "" {
+			if m = hearsay.in(s.toks); m == "" && concern.in(s.toks) != "" {
+				m = hearsaid.in(s.toks)
+			}
+			if m != "" && praise.in(s.toks) != "" && but.in(s.toks) == "" {
 				m = ""
 			}
 			suggestion = "leave out what others said of them; give your own reason, briefly"
@@ -141,9 +149,13 @@ var (
 		`(if|unless) ... (salary|pay|offer|package|budget|rate|base|bonus|equity|compensation) ... (increase*|raise|raised|higher|improve*|go up|bump|flex*|room|move|moved|revise*)`,
 		`room (to|for) (go|move|negotiat*|movement|manoeuvre|maneuver|flexibility|improvement)`, `(if|unless) there is any? room`,
 		// A condition on the job's terms, met by a yes.
-		`(if|unless|should|were) ... (remote*|hybrid|salary|pay|package|base|title|level|four-day|part-time|full-time|hours|flexib*|relocat*|budget|rate|office|equity|bonus|number|figure|closer) ... `+
-			`(would|will) be? (very|really|more than|quite|much)? (keen|happy|delighted|ready|willing|open|glad|interested|yes|accept|sign|reconsider|revisit)`,
+		`(if|unless|should|were) ... `+terms+` ... `+changes+` ... `+yes, `(if|unless|should|were) ... `+changes+` ... `+terms+` ... `+yes,
 		`(happy|willing|open|glad|prepared|keen) to (reconsider|revisit|negotiate|discuss the (salary|package|offer|terms|pay))`)
+	// A condition on the job's terms that a change would meet with a yes:
+	// "if it could be done fully remotely, I'd be very keen".
+	terms   = `(remote*|hybrid|salary|pay|package|base|title|level|four-day|part-time|full-time|hours|flexib*|relocat*|budget|rate|equity|bonus|number|figure|closer|week)`
+	changes = `(could|can|were|was|became|become|becomes|change|changes|changed|move|moves|moved|go|went|able|possible|increase*|raise*|improve*)`
+	yes     = `(would|will) be? (very|really|more than|quite|much)? (keen|happy|delighted|ready|willing|open|glad|interested|yes|accept|sign|reconsider|revisit)`
 	// forNow and ifTheyChange: "for now I'll have to pass, but if the
 	// budget changes…" leaves the decision to the employer.
 	forNow       = words(`for now`, `at this point`, `for the time being`, `at the moment`, `for the moment`, `as things stand`, `as it stands`)
@@ -189,9 +201,9 @@ func hedged(d *Draft) []Finding {
 
 var (
 	// holdRequests ask them to keep something for the writer.
-	holdRequests = words(`(please|could|would|can|possible|grateful|appreciate|mind|ask) ... `+
-		`(hold*|keep*|save|saving|reserv*|pencil*|block*|leave|leaving) _? _? _? (slot|spot|place|interview|offer|booking|appointment|date|role|position|application)`,
-		`(keep*|leave|hold*) (it|my application|my file|my profile|my candidacy|the slot|my slot|the offer|the position|my place|the place) _? _? (live|open|active|available|on the table|in place|going)`,
+	holdRequests = words(`(please|(could|would|can|will) you|possible|grateful if|appreciate it if|mind|ask (you|that you)) ... `+
+		`(hold*|keep*|save|saving|reserv*|pencil*|block*|leave|leaving) _? _? _? (slot|spot|place|interview|offer|booking|appointment|date)`,
+		`(keep*|leave|hold*) (it|my application|my file|my profile|my candidacy|the slot|my slot|the offer|the position|my place|the place) _? _? (live|open|active|available|on the table|in place)`,
 		`not (to)? (offer|give) (the|my|this|that) _? (position|role|job|slot|place|spot) to (anyone|someone|another|other|others)`,
 		`pencil (me|it|us)? in`, `(as a|a|my) (backup|back-up|fallback|fall-back|safety net|plan b)`,
 		`(hold*|keep*|save|saving|reserv*) (it|that|this|the|my|a) _? _? for me`,
@@ -200,7 +212,7 @@ var (
 		`until i (confirm|have confirmed|decide|have decided|make up my mind|am sure|know for sure|know for certain)`)
 	// A "just in case" holds only what it is said of.
 	// holdAsk is a request with a deadline: "could you wait until...".
-	holdAsk     = words(`(could|would|can|please|possible|ask) ... until (the end|mid-*|next|then|it|friday|monday|tuesday|wednesday|thursday|i|we|my)`)
+	holdAsk     = words(`(please|(could|would|can|will) you|possible|ask (you|that you)) ... (hold*|keep*|wait|leave|save|reserv*|hang on|not offer|not give|delay|postpone|pause) ... until`)
 	holdHedges  = words(`just in case`, `in case (my|things|plans|anything|something|it)`, `while i (decide|think|consider|weigh|wait|make)`)
 	holdVerbs   = words(`hold*`, `keep*`, `save`, `saving`, `reserv*`, `pencil*`, `block*`, `cancel*`, `open`)
 	holdObjects = words(`slot`, `spot`, `place`, `interview`, `offer`, `booking`, `appointment`, `date`, `it`)
@@ -286,8 +298,9 @@ var (
 	// backhanded are words that turn thanks into a complaint, said after
 	// the thanks: "grateful you found a moment for my application in the
 	// end".
-	backhanded = words(`(found|find|finding) (a|the) (moment|minute|time|second)`, `(minutes|hours) (in|at) (reception|the lobby|the front desk)`, `(minutes|hours) (of)? (waiting|on hold)`, `found time`, `(got|get|getting) (round|around) to`, `bothered`, `deigned`,
-		`squeez* me in`, `at long? last`, `in the end`, `eventually`, `finally`)
+	backhanded = words(`(found|find|finding) (a|the) (moment|minute|time|second)`, `(minutes|hours) (in|at) (reception|the lobby|the front desk)`, `(minutes|hours) (of)? (waiting|on hold)`,
+		`found time`, `(got|get|getting) (round|around) to`, `bothered`, `deigned`, `squeez* me in`,
+		`(you|your|they|their|the team) ... (at long? last|in the end|eventually|finally)`)
 	irony = words(`i am sure ... (finally|at last|eventually|everything|seventh|eighth|ninth|tenth|another round|one more round|yet another|only|too|seem/seems|appeal|charm|suspense)`,
 		`clearly (has|have|had|believes|believe|thinks|think|values|value|prioriti*|so)`,
 		`(a|your|the) (third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (would|round|interview|one|could|might)`, `yet another (interview|round|stage|test|call)`,
@@ -302,10 +315,14 @@ func sarcasm(d *Draft) []Finding {
 	for _, s := range d.text {
 		m := irony.in(s.toks)
 		if m == "" {
+			// Backhanded thanks: the sting comes after the thanks (the
+			// "you" of "thank you" is not what it is said of).
 			if t, _, ok := thanks.find(s.toks); ok && declines.in(s.toks) == "" {
-				if b, e, ok := backhanded.find(s.toks[t:]); ok && !(b == 0 && t == 0) {
-					m = strings.Join(s.toks[t+b:t+e], " ")
+				after := t + 1
+				if after < len(s.toks) && s.toks[after] == "you" {
+					after++
 				}
+				m = backhanded.in(s.toks[after:])
 			}
 		}
 		if m != "" {
@@ -320,9 +337,9 @@ var (
 	// private is medical, family or private detail that needs no more
 	// words to be private.
 	private = words(`diagnosed`, `diagnosis`, `chemotherapy`, `chemo`, `miscarriage`, `ivf`, `antidepressant*`, `dementia`, `alzheimer*`, `(nervous|mental) breakdown`,
-		`panic attacks`, `long covid`, `pregnant`, `pregnancy`, `divorce*`, `custody`, `bankrupt*`, `separated from`, `(my|our) separation`, `my ex`,
+		`panic attacks`, `long covid`, `pregnant`, `pregnancy`, `divorce*`, `(shared|joint|full|sole) custody`, `custody (of|arrangements|battle|hearing|case)`, `bankrupt*`, `separated from`, `(my|our) separation`, `my ex`,
 		`(on|taking|started|starting|new|changed|changing|adjusting|adjust|increased) (my|the|new|a)? (medication|meds|dose|dosage)`,
-		`(been|was|is|am|be|being) (in|into) hospital`, `(admitted|rushed|taken) (to|into) the? hospital`, `(in|attending|starting|weekly|having) therapy`,
+		`(been|was|is|am|be|being) (in|into) hospital`, `(admitted|rushed|taken) (to|into) the? hospital`, `(attending|starting|weekly|having|undergoing) therapy`,
 		`(had|having|has|suffered) a (stroke|heart attack)`)
 	// personal is detail made private by whose it is: "my medication",
 	// "my son's illness".
