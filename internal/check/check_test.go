@@ -177,6 +177,12 @@ func TestRules(t *testing.T) {
 		miss: replace("Kind regards,", "Warm wishes,"),
 		line: 7,
 	}, {
+		// A line of thanks ending in a comma above the name signs off too.
+		rule: "professional",
+		hit:  replace("Kind regards,\nSam Lee\n", "Thanks again for your time.\n"),
+		miss: replace("Kind regards,", "Thanks again for your time,"),
+		line: 9,
+	}, {
 		rule: "professional",
 		hit:  replace("I have accepted another position.", "I'm gonna take another job tbh."),
 		miss: replace("I have accepted another position.", "I am going to take another job."),

@@ -335,6 +335,21 @@ func isSignOff(line string) bool {
 	return closes && len(toks) <= 7
 }
 
+// closingThanks reports whether line is a short line of thanks or good
+// wishes ending in a comma, as a sign-off can be.
+func closingThanks(line string) bool {
+	toks := tokens(line)
+	return strings.HasSuffix(line, ",") && len(toks) <= 8 && len(toks) > 0 && (toks[0] == "thanks" || toks[0] == "thank" || toks[0] == "with" || toks[0] == "best" || toks[0] == "all")
+}
+
+// isName reports whether line could be a name under a sign-off: a few
+// words, no sentence.
+func isName(line string) bool {
+	line = strings.TrimSpace(line)
+	n := len(strings.Fields(line))
+	return n >= 1 && n <= 4 && strings.IndexAny(line, ".!?,:") < 0
+}
+
 // closingHeads close a letter; closingWords go with them.
 var (
 	closingHeads = map[string]bool{"regards": true, "wishes": true, "thanks": true, "thank": true, "sincerely": true, "yours": true, "cheers": true, "best": true,
@@ -398,9 +413,11 @@ func (d *Draft) analyse() {
 		}
 		break
 	}
-	// The sign-off: the last closing phrase with a line under it.
+	// The sign-off: the last closing phrase with a line under it, or a
+	// line of thanks that ends in a comma just above a name ("Thanks
+	// again for your time,").
 	for i := len(d.Lines) - 1; i > start; i-- {
-		if isSignOff(strings.TrimSpace(d.Lines[i].Text)) {
+		if line := strings.TrimSpace(d.Lines[i].Text); isSignOff(line) || closingThanks(line) && i+1 < len(d.Lines) && isName(d.Lines[i+1].Text) {
 			d.signOff = &d.Lines[i]
 			end = i
 			for j := i + 1; j < len(d.Lines); j++ {
