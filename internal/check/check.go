@@ -3,15 +3,16 @@
 // one gets a finding on the line where it shows, with a suggestion where
 // one helps. Precision comes first: a finding must be right, so the rules
 // look for plain signs, and say nothing when unsure.
+//
+// The rules read sentences: each is split into lowercased words once,
+// and a rule looks at which sentence does what (thanks, decides, explains,
+// bargains) and where it stands in the letter, as well as at words.
 package check
 
 import (
-	"cmp"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Severities of findings. An error is a rule broken; a warning, something
@@ -36,31 +37,43 @@ type Rule struct {
 	Severity  string
 	Rationale string // the tip of the guide it keeps
 	check     func(d *Draft) []Finding
+	english   bool // its signs are English words: it says nothing of a letter in another language
 }
 
 // Rules are the rules, in the order their findings are reported.
 var Rules = []Rule{
-	{"gratitude", Error, "Be grateful: a few words of thanks for their time keep the relationship warm.", gratitude},
-	{"decision", Error, "Be clear: say plainly, early, that you are declining, so there is nothing to guess.", decision},
-	{"prompt", Error, "Be prompt: telling them now respects their time and lets them move on to other candidates.", prompt},
-	{"tact", Error, "Honest, but tactful: give a reason without criticising the employer, the pay or the people.", tact},
-	{"brief-reason", Error, "Briefly explain: a reason in a sentence or two; over-explaining is one of the mistakes to avoid.", briefReason},
-	{"door-open", Warning, "Keep the door open: a line about staying in touch can bring a better role later.", doorOpen},
-	{"professional", Error, "Keep it professional: a greeting, a sign-off with your name, and a calm, formal register.", professional},
-	{"placeholder", Error, "A letter with template text left in it was not written with care.", placeholder},
-	{"length", Error, "Courteous and to the point: long enough to thank them, short enough to respect their time.", length},
-	{"kind", Error, "Each kind of letter has its own duty: an offer declined without bargaining, an accepted offer withdrawn with an apology, a recruiter's approach answered without talk of other candidates.", kindRules},
+	{"gratitude", Error, "Be grateful: a few words of thanks for their time keep the relationship warm.", gratitude, true},
+	{"decision", Error, "Be clear: say plainly that you are declining, so there is nothing to guess.", decision, true},
+	{"hedged", Error, "Be clear: a decision that is conditional or hedged, or that bargains, is not a decision.", hedged, true},
+	{"buried-decision", Error, "Be clear, early: the decision comes after your thanks, not after the reason or past the middle of the letter.", buriedDecision, true},
+	{"holding", Error, "Be prompt: a decline lets them move on, so it does not ask them to keep a slot or an offer open for you.", holding, true},
+	{"prompt", Error, "Be prompt: telling them now respects their time and lets them move on to other candidates.", prompt, true},
+	{"tact", Error, "Honest, but tactful: give a reason without criticising the employer, the pay, the people or the culture.", tact, true},
+	{"sarcasm", Error, "Keep it professional: sarcasm, passive aggression and backhanded thanks burn the bridge the letter is meant to keep.", sarcasm, true},
+	{"brief-reason", Error, "Briefly explain: a reason in a sentence or two; over-explaining is one of the mistakes to avoid.", briefReason, true},
+	{"oversharing", Error, "Briefly explain: \"personal reasons\" or \"a family matter\" is enough; medical, family or private detail is not theirs to weigh.", oversharing, true},
+	// A warning: the writer may mean to close the door.
+	{"door-open", Warning, "Keep the door open: a line about staying in touch can bring a better role later.", doorOpen, true},
+	{"professional", Error, "Keep it professional: a greeting, a sign-off with your name, and a calm, formal register.", professional, false},
+	{"placeholder", Error, "A letter with template text left in it was not written with care.", placeholder, false},
+	{"length", Error, "Courteous and to the point: long enough to thank them and decide, short enough to respect their time.", length, true},
+	{"kind", Error, "Each kind of letter has its own duty: an accepted offer withdrawn with an apology, a recruiter's approach answered without talk of other candidates.", kindRules, true},
 }
 
 // Letter holds d to every rule and returns the findings, by line.
 func Letter(d *Draft) []Finding { return LetterOf(d, "") }
 
 // LetterOf holds d, a letter of a kind ("interview", "offer", "rescind",
-// "outreach", "withdraw"; "" when not known), to every rule.
+// "outreach", "withdraw"; "" when not known), to every rule. A letter that
+// is not in English is held only to the rules that do not read words:
+// precision first, and the rules know English words only.
 func LetterOf(d *Draft, kind string) []Finding {
 	d.kind = kind
 	var findings []Finding
 	for _, r := range Rules {
+		if r.english && !d.english {
+			continue
+		}
 		for _, f := range r.check(d) {
 			f.Rule = r.ID
 			if f.Severity == "" {
@@ -84,16 +97,21 @@ func (f Finding) String() string {
 }
 
 // Text holds a piece of text the user wrote, such as their own reason, to
-// the rules that apply to any sentence: tact, professional wording and
-// leftover placeholders. Its findings are warnings.
+// the rules that apply to any sentence: tact, sarcasm, oversharing,
+// professional wording and leftover placeholders. Its findings are
+// warnings.
 func Text(text string, line int) []Finding {
-	d := &Draft{text: []sentence{{text: text, line: line}}, Lines: []Line{{N: line, Text: text}}}
+	d := &Draft{text: []sentence{{text: text, line: line, toks: tokens(text)}}, Lines: []Line{{N: line, Text: text}}, english: true}
 	var findings []Finding
 	for _, r := range Rules {
 		var fs []Finding
 		switch r.ID {
 		case "tact":
 			fs = tact(d)
+		case "sarcasm":
+			fs = sarcasm(d)
+		case "oversharing":
+			fs = oversharing(d)
 		case "professional":
 			fs = wording(d)
 		case "placeholder":
@@ -118,77 +136,79 @@ func Errors(findings []Finding) int {
 	return n
 }
 
-// matcher returns a case-insensitive regexp matching any of the phrases,
-// as whole words.
-func matcher(phrases ...string) func() *regexp.Regexp {
-	return lazily(`(?i)\b(` + strings.Join(phrases, "|") + `)\b`)
-}
-
-// lazily returns a regular expression compiled when first used: a run of
-// decline that checks nothing, as most do, does not pay for compiling the
-// rules' phrase lists.
-func lazily(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
-
-// find returns the first sentence of the text that re matches, and the
-// match.
-func (d *Draft) find(re func() *regexp.Regexp) (*sentence, string) {
+// find returns the first sentence of the text that p matches, and the
+// words matched.
+func (d *Draft) find(p *phrases) (*sentence, string) {
 	for i := range d.text {
-		if m := re().FindString(d.text[i].text); m != "" {
+		if m := p.in(d.text[i].toks); m != "" {
 			return &d.text[i], m
 		}
 	}
 	return nil, ""
 }
 
-var thanks = matcher(`thank(s|ful)?`, `thank you`, `grateful`, `gratitude`, `appreciat(e|ed|es|ion|ive)`)
+var thanks = words(`thank*`, `grateful`, `gratitude`, `appreciat*`)
 
 func gratitude(d *Draft) []Finding {
 	if s, _ := d.find(thanks); s != nil {
 		return nil
 	}
-	if d.signOff != nil && thanks().MatchString(d.signOff.Text) {
+	if d.signOff != nil && thanks.in(tokens(d.signOff.Text)) != "" {
 		return nil
 	}
 	return []Finding{{Line: d.firstLine(), Message: "the letter never thanks them",
 		Suggestion: "open by thanking them for the invitation and for their time"}}
 }
 
-var (
-	declines = matcher(`declin(e|ing)`, `not (be )?(able to )?(accept|join|start|take up)`, `not to (accept|join|start|take up)`, `(will|won't|will not|cannot|can't) (be )?(joining|starting|accepting|taking up)`,
-		`(not|no longer) (currently )?(looking|exploring|considering|open to|in a position to)`, `not the right (move|fit|time|step) for me`, `withdraw(ing|n)?`, `turn(ing)? down`, `pass(ing)? on`, `step(ping)? back`, `not (be )?(able to )?(attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
-		`(will|won't|will not|cannot|can't|am not|I'm not) (be )?(attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
-		`no longer (be )?(interested|available|pursuing|considering|able)`, `(remove|take) (me|myself|my (application|name|candidacy))`, `cancel(l?ing)? (the|our|my) interview`,
-		`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|pull|drop(ping)?) out`, `not be moving forward`, `(must|have to) (respectfully )?(decline|withdraw|pass)`,
-		`(not|n't|won't|cannot|can't) (be )?(able to )?make it`, `unable to (attend|proceed|continue|make it|move forward|take (this|it) further|accept|pursue)`, `not to (go ahead|proceed|continue|pursue|move forward|attend|take (this|it|things) further)`)
-	hedges = matcher(`might not`, `may not`, `(not|n't) (be )?sure`, `probably`, `perhaps`, `maybe`, `possibly`, `I think I (might|may|will|should|have to)`, `I('m| am) leaning`, `it('s| is) (possible|likely) that`, `(might|may) have to`, `not certain`)
-)
+// declines are the ways of saying no.
+var declines = words(`declin*`, `decided against`, `(a|the answer is) no from me`, `not interested in (this|the|your|that|moving|a move)`, `(it is|that is|it will be|it has to be|the answer is) a? no`, `(decided|decide|chosen|choose|choosing) not to`, `(decided|decide|chosen|choose|choosing) to (stay|remain)`, `not (wish|want|intend|plan) to (proceed|continue|pursue|move forward|attend|accept|join|take)`, `not (quite)? right for me`, `not for me`, `let (this|it|the offer|the role|the opportunity|the position) go`, `no longer (attend|continue|proceed|pursue|take|join|accept)`, `(say|saying) no`, `not be? (able to)? (accept|join|start|take up|take)`, `not to (accept|join|start|take)`,
+	`(will|will not|can not) be? (joining|starting|accepting|taking up)`,
+	`(not|no longer) currently? (looking|exploring|considering|open to|in a position to)`, `not the right (move|fit|time|step) for me`,
+	`withdraw/withdrawing/withdrawn`, `turn/turning _? _? down`, `(pass|passing) on (this|the|it|that|your)`, `(will|must|have to|going to|i would|i will) (have to)? pass`,
+	`step/stepping (back|away|aside)`, `not be? (able to)? (attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
+	`not be? (attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
+	`no longer be? (interested|available|pursuing|considering|able)`, `(remove|withdraw) (me|myself|my application|my name|my candidacy)`,
+	`take (myself|my name|my application) (out|off)`, `(cancel|cancelling|canceling) (the|our|my|this) _? interview`,
+	`not (going|planning) to (attend|proceed|continue|pursue)`, `(bow|bowing|pull|pulling|drop|dropping) out`,
+	`(must|have to) respectfully? (decline|withdraw|pass)`, `not be? (able to)? make it`,
+	`unable to (attend|proceed|continue|make it|move forward|take (this|it) further|accept|pursue)`,
+	`not to (go ahead|proceed|continue|pursue|move forward|attend|take (this|it|things) further)`)
+
+// decisionAt returns the index of the first sentence that declines, or -1.
+func (d *Draft) decisionAt() int {
+	for i := range d.text {
+		if _, _, ok := declines.find(d.text[i].toks); ok {
+			return i
+		}
+	}
+	return -1
+}
 
 func decision(d *Draft) []Finding {
-	s, m := d.find(declines)
-	if s == nil {
-		return []Finding{{Line: d.firstLine(), Message: "the letter never says plainly that you are declining",
-			Suggestion: "say it in the first paragraph: \"I have decided to withdraw from the process\""}}
+	if d.decisionAt() >= 0 {
+		return nil
 	}
-	// A hedge counts in the clause that decides, not in the reason after
-	// it: "I am withdrawing, as the commute would probably be too long".
-	decided := s.text[:strings.Index(s.text, m)+len(m)]
-	if h := hedges().FindString(decided); h != "" {
-		return []Finding{{Line: s.line, Message: fmt.Sprintf("the decision is hedged (%q)", h),
-			Suggestion: "state it plainly: \"I have decided to withdraw\", not \"I might not be able to\""}}
+	// A decision that is there but hedged is the hedged rule's: one flaw,
+	// one finding.
+	if len(hedged(d)) > 0 {
+		return nil
 	}
-	if paragraphs := d.paragraphs(); paragraphs >= 3 && s.paragraph == paragraphs-1 {
-		return []Finding{{Line: s.line, Message: "the decision comes only in the last paragraph",
-			Suggestion: "state it in the first paragraph, after your thanks"}}
-	}
-	return nil
+	return []Finding{{Line: d.firstLine(), Message: "the letter never says plainly that you are declining",
+		Suggestion: "say it in the first paragraph: \"I have decided to withdraw from the process\""}}
 }
 
 var (
-	promptly = matcher(`other candidates?`, `another candidate`, `(earliest|first) opportunity`, `(answer|decision|reply|news) (now|quickly|promptly|early|soon|right away)`, `(let|letting) you know (quickly|promptly|straight away|right away|at once|today|now)`, `wanted you to know (at once|right away|straight away|promptly)`, `(plan|plans|planning|arrangements|schedule) accordingly`, `move (forward|ahead|on)`, `moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
-		`promptly`, `as soon as`, `right away`, `straight away`, `without delay`, `(in|with) (good|plenty of) time`, `(let|letting) you know (now|early|quickly)`, `(give|giving) you (time|notice|as much notice)`, `(free|release) (up )?(the|my|your|that) (slot|time|spot)`, `your (time|schedule|calendar)`, `early notice`, `(the|your) (rest of the|remaining) (candidates|applicants)`)
-	delayApology = lazily(`(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive)\b[^.!?]*\b(delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
+	promptly = words(`other candidate*`, `another (candidate|applicant|person)`, `someone else`, `somebody else`, `(earliest|first) opportunity`,
+		`(answer|decision|reply|news) (now|quickly|promptly|early|soon|right away)`, `(let|letting) you know (quickly|promptly|straight away|right away|at once|today|now|early)`,
+		`wanted you to know (at once|right away|straight away|promptly)`, `(plan|plans|planning|arrangements|schedule) accordingly`,
+		`move/moving (forward|ahead|on)`, `fill (the|this) (role|position|post|vacancy)`, `(continue|continuing|proceed|proceeding) (your|with your|the) (search|process|recruitment|hiring)`,
+		`promptly`, `as soon as`, `right away`, `straight away`, `without delay`, `(in|with) (good|plenty of) time`,
+		`(give|giving) you (time|notice|as much notice)`, `as early as possible`, `so that? (you|the panel|your team|the team|they|the committee) can`,
+		`(tell|telling|inform|informing|let|letting|write|writing) you? know? (now|early|quickly|promptly|today|at once|straight away|right away|before|in advance|as early)`,
+		`(carry on|get on|go ahead|press on|keep going|keep things moving) with`, `(free|release|hand|give|offer|pass|open) up? (the|my|your|that|this)? _? 's? (slot|time|spot|place)`,
+		`your (time|schedule|calendar)`, `early notice`, `(the|your) (rest of the|remaining) (candidates|applicants)`)
+	apologies    = words(`sorry`, `apologise/apologize/apologies/apologising/apologizing/apologising`, `forgive me`)
+	delayApology = words(`(sorry|apologise|apologize|apologies|apologising|apologizing|forgive) ... (delay|delayed|late|slow|waiting|wait|while|long|reply|response|respond)`)
 )
 
 func prompt(d *Draft) []Finding {
@@ -199,54 +219,24 @@ func prompt(d *Draft) []Finding {
 		findings = append(findings, Finding{Line: d.firstLine(), Severity: Warning, Message: "the letter does not show it respects their time",
 			Suggestion: "say you are letting them know now, so they can move forward with other candidates"})
 	}
-	var apologies []*sentence
+	// One apology for a slow answer is courteous; two for it, or three
+	// apologies in all beside it, make the letter about the delay.
+	var forDelay, all []*sentence
 	for i := range d.text {
-		if delayApology().MatchString(d.text[i].text) {
-			apologies = append(apologies, &d.text[i])
+		if delayApology.in(d.text[i].toks) != "" {
+			forDelay = append(forDelay, &d.text[i])
+		}
+		if apologies.in(d.text[i].toks) != "" {
+			all = append(all, &d.text[i])
 		}
 	}
-	if len(apologies) > 1 {
-		findings = append(findings, Finding{Line: apologies[1].line, Message: fmt.Sprintf("the letter apologises for the delay %d times", len(apologies)),
+	switch {
+	case len(forDelay) > 1:
+		findings = append(findings, Finding{Line: forDelay[1].line, Message: fmt.Sprintf("the letter apologises for the delay %d times", len(forDelay)),
 			Suggestion: "apologise once, briefly, or not at all"})
-	}
-	return findings
-}
-
-// criticism pairs words that criticise with a tactful way to say what
-// the user may mean.
-var criticism = []struct {
-	re         func() *regexp.Regexp
-	suggestion string
-	what       string // what the words do, when not criticise or compare
-}{
-	{re: matcher(`low-?ball(ed|ing)?`, `insulting`, `underpa(id|ying)`, `cheap`, `stingy`), suggestion: "say the package does not meet your needs"},
-	{re: matcher(`a better (offer|job|company|role|position|opportunity|package|deal)`, `better paid`, `pays better`, `more money`), suggestion: "say you have accepted another position that suits you"},
-	// Words that judge whoever they are said of.
-	{re: matcher(`toxic`, `disorgani[sz]ed`, `chaotic`, `unprofessional`, `rude`, `incompetent`, `dismissive`, `arrogant`, `shady`, `sketchy`, `red flags?`, `disrespectful`),
-		suggestion: "leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
-	// Milder words judge only when said of the employer: "this may be
-	// disappointing news" and "I feel terrible about the short notice" are
-	// kind, "the process was disappointing" is not.
-	{re: lazily(`(?i)(interviews?|process|company|team|offer|salary|pay|package|role|culture|office|recruiters?|managers?|experience|communication|questions|panel|people|you)[^.!?]*(was|were|is|are|seemed|felt|has been|have been)\s+(quite |really |very |so |rather |a bit |somewhat |extremely |frankly |honestly )?(a mess|a joke|ridiculous|terrible|awful|horrible|disappointing|frustrating|annoying|poor|bad|slow)`),
-		suggestion: "leave the judgement out; a neutral reason is enough, such as the role not matching your direction"},
-	{re: matcher(`waste(d)? (of )?(my |your )?time`, `kept me waiting`, `you (never|didn't|did not|failed to|forgot to)`, `(you|your [a-z]+) (took|have taken|has taken) (so|too|far too|very) long`, `never (got back|replied|responded|heard back) (to me|from you)`, `ghost(ed|ing)`),
-		suggestion: "thank them for their time instead of blaming them for it"},
-	{re: matcher(`thanks for nothing`, `good luck with that`, `no thanks to`, `yeah,? right`), suggestion: "drop the sarcasm: thank them and decline plainly"},
-	// A decline that names its price is a negotiation.
-	{re: lazily(`(?i)\b(if|unless)\b[^.!?]*\b(room to|able to (go|offer|match|increase|raise)|could (go|offer|match|increase|raise)|match(ed)?|increase[sd]?|raise[sd]?)\b[^.!?]*\b(reconsider|consider it again|change my mind|happy to (continue|proceed|talk))`), suggestion: "decline plainly; if better terms would change your mind, that is a different conversation, not a decline", what: "bargains; a decline does not negotiate"},
-	{re: lazily(`(?i)([$€£]\s?\d[\d,.]*\s?[kKmM]?\b|\b\d{2,3}[,.]?\d{3}\s?(dollars|euros|pounds|a year|per year|salary)\b|\b\d{2,3}\s?[kK]\b)`), suggestion: "leave the figures of another offer out"},
-}
-
-func tact(d *Draft) []Finding {
-	var findings []Finding
-	for _, s := range d.text {
-		for _, c := range criticism {
-			if m := c.re().FindString(s.text); m != "" {
-				what := cmp.Or(c.what, "criticises or compares; a decline does neither")
-				findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q %s", m, what), Suggestion: c.suggestion})
-				break
-			}
-		}
+	case len(forDelay) == 1 && len(all) >= 3:
+		findings = append(findings, Finding{Line: all[2].line, Message: fmt.Sprintf("the letter apologises %d times, once for the delay", len(all)),
+			Suggestion: "apologise once, briefly, or not at all"})
 	}
 	return findings
 }
@@ -255,11 +245,22 @@ func tact(d *Draft) []Finding {
 // decide, tell them promptly, keep the door open, refer someone, wish
 // them well, or say something kind of the meeting.
 var (
-	refers    = matcher(`recommend`, `refer`, `put you in touch`, `introduce`, `pass (your|the) (details|role|posting) (on|along)`, `suggest (a|my) (colleague|former|friend)`)
-	wishes    = matcher(`wish (you|the team|everyone)`, `(best of|good) luck`, `every success`, `all the best`, `(hope|trust) (you|the team) find`)
-	kindWords = matcher(`enjoyed (meeting|speaking|talking|learning|hearing|our|the|your)`, `(a|was a|is a) pleasure`, `impress(ed|ive)`, `generous`, `welcoming`,
-		`(great|lovely|good) (to meet|meeting|speaking|talking)`, `learn(ed|t|ing) (about|more)`, `respect`, `admire`)
+	refers    = words(`recommend*`, `refer`, `put you in touch`, `introduce`, `pass (your|the) (details|role|posting) (on|along)`, `suggest (a|my) (colleague|former|friend)`)
+	wishes    = words(`wish (you|the team|everyone)`, `(best of|good) luck`, `every success`, `all the best`, `(hope|trust) (you|the team) find*`)
+	kindWords = words(`enjoyed (meeting|speaking|talking|learning|hearing|our|the|your)`, `(a|was a|is a) pleasure`, `impress*`, `generous`, `welcoming`,
+		`(great|lovely|good) (to meet|meeting|speaking|talking)`, `(learned|learnt|learning) (about|more)`, `respect`, `admire`)
 )
+
+// explains reports whether s does none of what a letter does besides
+// explaining its reason.
+func explains(s *sentence) bool {
+	for _, p := range []*phrases{thanks, declines, promptly, doorOpens, refers, wishes, kindWords} {
+		if _, _, ok := p.find(s.toks); ok {
+			return false
+		}
+	}
+	return true
+}
 
 // maxExplaining is the most sentences of explanation in a row that a
 // brief reason takes.
@@ -270,8 +271,7 @@ func briefReason(d *Draft) []Finding {
 	longest := run
 	for i := range d.text {
 		s := &d.text[i]
-		doing := thanks().MatchString(s.text) || declines().MatchString(s.text) || promptly().MatchString(s.text) || doorOpenRe().MatchString(s.text) ||
-			refers().MatchString(s.text) || wishes().MatchString(s.text) || kindWords().MatchString(s.text)
+		doing := !explains(s)
 		if doing || len(run) > 0 && run[0].paragraph != s.paragraph {
 			run = nil
 		}
@@ -289,20 +289,29 @@ func briefReason(d *Draft) []Finding {
 		Suggestion: "one or two sentences of reason are enough; the guide warns against over-explaining"}}
 }
 
-var doorOpenRe = matcher(`(stay|keep|remain|be) in (touch|contact)`, `future (opportunit(y|ies)|roles?|positions?|openings?|vacanc(y|ies))`, `(paths|our paths) (will |might |may )?cross`,
-	`down the (line|road)`, `in (the )?future`, `(again|once more) (someday|one day|later|soon)`, `work together (one day|someday|in)`, `(keep|have) me in mind`, `(reach|get) (back )?(out )?(to me|in touch)`, `connect(ed)? on`, `(later|another) (opportunity|time|occasion)`, `(hope|like|love|happy|glad|pleased) to (hear from you|work with you)`, `at a later (date|stage)`)
-
-// closesDoor asks them never to get in touch again.
-var closesDoor = lazily(`(?i)\b(do not|don't|please do not|please don't|never) (contact|email|e-mail|call|reach out to|get in touch with|approach) me\b|\bremove me from (your|all)\b|\bno (further|future) (contact|approaches)\b`)
+var (
+	doorOpens = words(`(stay|keep|remain|be) in (touch|contact)`, `future (opportunit*|role*|position*|opening*|vacanc*)`, `paths ... cross`, `cross paths`,
+		`down the (line|road)`, `in the? future`, `(again|once more) (someday|one day|later|soon)`, `work together (one day|someday|in)`, `(keep|have) me in mind`,
+		`(reach|get) back? out? (to me|in touch)`, `connect/connected on`, `(later|another) (opportunity|time|occasion)`,
+		`(hope|like|love|happy|glad|pleased) to (hear from you|work with you)`, `at a later (date|stage)`,
+		`(role|position|opening|opportunity|something|vacancy) ... (comes|come|coming) up`, `(meet|speak|talk|work) (again|together again)`,
+		`hear from you`, `on your radar`, `reconnect*`, `(stay|keep|remain) connected`, `keep me (posted|updated|informed)`, `catch up`,
+		`(please|do not hesitate to|feel free to) (contact|email|call|reach out|get in touch)`, `(welcome|love|like|enjoy) a (chat|call|coffee|conversation)`,
+		`hope (we|to) ... (meet|speak|talk|work|cross|see)`, `catch you`, `connect/connecting again`, `keep my (details|cv|résumé|resume|profile|name) on file`,
+		`apply again`, `(hope|look forward) ... again`, `next time`, `(years|months) (ahead|to come)`, `someday`, `one day`, `(another|future|a future) (chance|occasion)`)
+	// closesDoor asks them never to get in touch again.
+	closesDoor = words(`(do not|never|not to) (contact|email|e-mail|call|phone|message|reach out to|get in touch with|approach|add|include|put) me`, `(remove|take) (me|my details|my name|my cv|my information|my data) (from|off) (your|all|the|any)`,
+		`(prefer|rather|ask) not to be (approached|contacted|emailed|called|messaged|considered)`, `unsubscribe`,
+		`no (further|future) (contact|approaches|emails|messages)`, `not be? interested in (any)? (future|further) (roles|opportunities|contact|positions|vacancies|approaches)`,
+		`rather you did not (contact|email|call|get in touch)`, `(do not|not) (keep|hold) me (in mind|on file)`)
+)
 
 func doorOpen(d *Draft) []Finding {
-	for _, s := range d.text {
-		if closesDoor().MatchString(s.text) {
-			return []Finding{{Line: s.line, Message: "the letter asks them not to contact you again, which closes the door",
-				Suggestion: "leave that out unless you mean it; a line about staying in touch costs nothing"}}
-		}
+	if s, m := d.find(closesDoor); s != nil {
+		return []Finding{{Line: s.line, Message: fmt.Sprintf("%q asks them not to contact you again, which closes the door", m),
+			Suggestion: "leave that out unless you mean it; a line about staying in touch costs nothing"}}
 	}
-	if s, _ := d.find(doorOpenRe); s != nil {
+	if s, _ := d.find(doorOpens); s != nil {
 		return nil
 	}
 	return []Finding{{Line: d.firstLine(), Message: "no sentence keeps the door open",
@@ -311,11 +320,12 @@ func doorOpen(d *Draft) []Finding {
 
 func professional(d *Draft) []Finding {
 	var findings []Finding
-	if d.greeting == nil {
+	// Greetings and sign-offs are known in English only.
+	if d.greeting == nil && d.english {
 		findings = append(findings, Finding{Line: d.firstLine(), Message: "the letter has no greeting",
 			Suggestion: "open with \"Dear Ms. Rivera,\" or \"Dear Hiring Team,\""})
 	}
-	if d.signOff == nil || d.name == nil {
+	if (d.signOff == nil || d.name == nil) && d.english {
 		line := 1
 		if len(d.Lines) > 0 {
 			line = d.Lines[len(d.Lines)-1].N
@@ -326,32 +336,77 @@ func professional(d *Draft) []Finding {
 	return append(findings, wording(d)...)
 }
 
-var (
-	slang = matcher(`gonna`, `wanna`, `gotta`, `kinda`, `sorta`, `lol`, `lmao`, `omg`, `btw`, `tbh`, `imo`, `imho`, `ya`, `yeah`, `yep`, `nope`, `cya`, `thx`, `pls`, `plz`, `u`, `ur`, `cuz`, `coz`, `bro`, `dude`, `y'all`, `ain't`, `nah`, `idk`, `fyi`)
-	// Capitals shout in a run of three words or more, or before an
-	// exclamation mark; one or two capital words are usually a name
-	// (NVIDIA, KPMG LLP) or an acronym.
-	shout = lazily(`\b[A-Z]{2,}\b(\W+\b[A-Z]{2,}\b){2,}|\b[A-Z]{3,}\b!`)
-)
+// slang are words a professional letter does not use.
+var slang = map[string]bool{"gonna": true, "wanna": true, "gotta": true, "kinda": true, "sorta": true, "lol": true, "lmao": true, "omg": true, "btw": true,
+	"tbh": true, "imo": true, "imho": true, "ya": true, "yeah": true, "yep": true, "nope": true, "cya": true, "thx": true, "pls": true, "plz": true, "u": true,
+	"ur": true, "cuz": true, "coz": true, "bro": true, "dude": true, "y'all": true, "ain't": true, "nah": true, "idk": true, "fyi": true}
 
 // wording objects to a register that is not professional: slang, capitals
 // that shout, runs of exclamation marks, emoji.
 func wording(d *Draft) []Finding {
 	var findings []Finding
 	for _, s := range d.text {
+		word := ""
+		if d.english {
+			for _, t := range s.toks {
+				if slang[t] {
+					word = t
+					break
+				}
+			}
+		}
 		switch {
-		case slang().MatchString(s.text):
-			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is slang", slang().FindString(s.text)), Suggestion: "write it out in plain, formal words"})
+		case word != "":
+			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is slang", word), Suggestion: "write it out in plain, formal words"})
 		case strings.Contains(s.text, "!!"):
 			findings = append(findings, Finding{Line: s.line, Message: "a run of exclamation marks", Suggestion: "end with a full stop"})
 		case hasEmoji(s.text):
 			findings = append(findings, Finding{Line: s.line, Message: "an emoji", Suggestion: "leave emoji out of a professional letter"})
-		case shout().MatchString(s.text):
-			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is written in capitals, which reads as shouting", shout().FindString(s.text)), Suggestion: "write it in ordinary case"})
+		case shouting(s.text) != "":
+			findings = append(findings, Finding{Line: s.line, Message: fmt.Sprintf("%q is written in capitals, which reads as shouting", shouting(s.text)), Suggestion: "write it in ordinary case"})
 		}
 	}
 	return findings
 }
+
+// shouting returns the capitals of text that shout: a run of three words
+// or more in capitals, or a word of three capitals or more before an
+// exclamation mark. One or two capital words are usually a name (NVIDIA,
+// KPMG LLP) or an acronym.
+func shouting(text string) string {
+	var run []string
+	fields := strings.Fields(text)
+	for i, f := range fields {
+		w := strings.TrimFunc(f, func(r rune) bool { return !isASCIILetter(r) })
+		if !capitals(w) {
+			run = nil
+			continue
+		}
+		run = append(run, w)
+		if len(run) >= 3 && (i+1 == len(fields) || !capitals(strings.TrimFunc(fields[i+1], func(r rune) bool { return !isASCIILetter(r) }))) {
+			return strings.Join(run, " ")
+		}
+		if len(w) >= 3 && strings.HasSuffix(f, "!") {
+			return w
+		}
+	}
+	return ""
+}
+
+// capitals reports whether w is a word of two or more capital letters.
+func capitals(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
 func hasEmoji(text string) bool {
 	for _, r := range text {
@@ -362,12 +417,61 @@ func hasEmoji(text string) bool {
 	return false
 }
 
-var placeholderRe = lazily(`\{\{|\}\}|(?i:\[(insert|your|company|name|role|position|job title|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^\]]*\]|<(insert|your|company|name|role|position|job title|date|contact|recipient|hiring manager|recruiter|first name|last name|reason)[^>@]*>|\blorem ipsum\b)|\bXXX+\b|\bTODO\b|\bTBD\b|\bFIXME\b`)
+// placeholderWords start the bracketed text a template leaves for the
+// writer to fill in: "[Company]", "<your name>".
+var placeholderWords = []string{"insert", "your", "company", "name", "role", "position", "job title", "date", "contact", "recipient", "hiring manager",
+	"recruiter", "first name", "last name", "reason"}
+
+// placeholderIn returns the template text left in text, or "".
+func placeholderIn(text string) string {
+	for _, mark := range []string{"{{", "}}"} {
+		if strings.Contains(text, mark) {
+			return mark
+		}
+	}
+	for _, brackets := range []string{"[]", "<>"} {
+		open, end := brackets[:1], brackets[1:]
+		for rest := text; ; {
+			i := strings.Index(rest, open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+1:]
+			j := strings.Index(rest, end)
+			if j < 0 {
+				break
+			}
+			inner := rest[:j]
+			// <sam@example.org> is an address, not a placeholder.
+			if open == "<" && strings.Contains(inner, "@") {
+				continue
+			}
+			lower := strings.ToLower(inner)
+			for _, w := range placeholderWords {
+				if strings.HasPrefix(lower, w) {
+					return open + inner + end
+				}
+			}
+		}
+	}
+	if i := strings.Index(strings.ToLower(text), "lorem ipsum"); i >= 0 {
+		return text[i : i+len("lorem ipsum")]
+	}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !isASCIILetter(r) }) {
+		switch {
+		case f == "TODO" || f == "TBD" || f == "FIXME":
+			return f
+		case len(f) >= 3 && strings.Trim(f, "X") == "":
+			return f
+		}
+	}
+	return ""
+}
 
 func placeholder(d *Draft) []Finding {
 	var findings []Finding
 	check := func(line int, text string) {
-		if m := placeholderRe().FindString(text); m != "" {
+		if m := placeholderIn(text); m != "" {
 			findings = append(findings, Finding{Line: line, Message: fmt.Sprintf("%q is template text left in the letter", m), Suggestion: "replace it with what it stands for"})
 		}
 	}
@@ -380,25 +484,20 @@ func placeholder(d *Draft) []Finding {
 	return findings
 }
 
-// words says "word" or "words" for a count.
-func words(n int) string {
-	if n == 1 {
-		return "word"
-	}
-	return "words"
-}
-
-// The bounds of a letter's length, in words of its body.
+// The bounds of a letter's length, in words of its body. Below minWords a
+// note is judged by what it holds: one that thanks them, decides and
+// closes kindly is complete, however short; below minNote nothing is.
 const (
+	minNote  = 15
 	minWords = 35
 	maxWords = 260
 )
 
 func length(d *Draft) []Finding {
 	switch {
-	case d.words < minWords:
-		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d %s, too few to be courteous", d.words, words(d.words)),
-			Suggestion: fmt.Sprintf("write at least %d: thanks, the decision, a brief reason, and good wishes", minWords)}}
+	case d.words < minWords && (d.words < minNote || !d.complete()):
+		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d words, too few to thank them, decide and close kindly", d.words),
+			Suggestion: "a short note is fine if it holds thanks, the decision, and a kind word to close; add what is missing"}}
 	case d.words > maxWords:
 		return []Finding{{Line: d.firstLine(), Message: fmt.Sprintf("the letter has %d words, too many for a decline", d.words),
 			Suggestion: fmt.Sprintf("keep it under %d: thanks, the decision, a brief reason, and good wishes", maxWords)}}
@@ -406,22 +505,34 @@ func length(d *Draft) []Finding {
 	return nil
 }
 
-var (
-	apology    = matcher(`sorry`, `apologi[sz]e`, `apologies`, `regret`)
-	bargains   = lazily(`(?i)\b(if|unless|should|were)\b[^.!?]*\b(reconsider|match|increase|improve|raise|more flexib|room|counter|revisit|top up|higher)`)
-	candidates = matcher(`other candidates?`, `another candidate`, `the (slot|interview)`)
-)
-
-// kindRules holds a letter to the duty of its kind.
-func kindRules(d *Draft) []Finding {
-	switch d.kind {
-	case "offer":
-		for _, s := range d.text {
-			if m := bargains().FindString(s.text); m != "" {
-				return []Finding{{Line: s.line, Message: fmt.Sprintf("%q bargains; a decline of an offer does not negotiate", m),
-					Suggestion: "decline plainly; if you would accept better terms, say so in a separate conversation, not in the decline"}}
+// complete reports whether the letter thanks them, decides, and has a
+// sentence that closes kindly: it lets them move on, keeps the door open
+// or wishes them well.
+func (d *Draft) complete() bool {
+	for _, p := range [][]*phrases{{thanks}, {declines}, {promptly, doorOpens, wishes, kindWords}} {
+		found := false
+		for _, q := range p {
+			if s, _ := d.find(q); s != nil {
+				found = true
 			}
 		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	apology    = words(`sorry`, `apologise/apologize/apologies`, `regret*`)
+	candidates = words(`candidate/candidates`, `shortlist*`, `applicants`, `the (slot|interview)`)
+)
+
+// kindRules holds a letter to the duty of its kind that no other rule
+// keeps. (Bargaining, once the offer kind's, is the hedged rule's in any
+// letter.)
+func kindRules(d *Draft) []Finding {
+	switch d.kind {
 	case "rescind":
 		if s, _ := d.find(apology); s == nil {
 			return []Finding{{Line: d.firstLine(), Message: "the letter does not apologise for going back on an accepted offer",

@@ -15,34 +15,51 @@ import (
 // each breaks.
 const corpus = "../../testdata/check"
 
-// minAgreement and minRecall are the gate: overall agreement with the
-// labels, and the share of its labelled cases that each rule finds, so
-// that no rule can stop working behind a good overall figure.
+// The gate. On the tuning set: overall agreement with the labels, and
+// the share of its labelled cases that each rule finds, so that no rule
+// can stop working behind a good overall figure. On the held-out set,
+// which no rule was tuned on: a higher agreement, and no error on a good
+// letter, precision coming first.
 const (
-	minAgreement = 0.95
-	minRecall    = 0.5
+	minAgreement        = 0.95
+	minRecall           = 0.5
+	minHoldoutAgreement = 0.97
 )
 
 // TestCorpus holds the rules to the labels: for every email and rule, does
 // the rule find a problem exactly when the label says there is one? It
-// reports each rule's hits, misses and false alarms, and fails below the
-// gate. The holdout set was written apart from the rest and after the
-// rules, to measure them on letters they were not tuned on.
+// reports each rule's hits, misses, false alarms, precision and recall,
+// and fails below the gate. The holdout set was written apart from the
+// rest and never read while writing the rules, to measure them on letters
+// they were not tuned on.
 func TestCorpus(t *testing.T) {
-	for _, labels := range []string{"labels.txt", "holdout/labels.txt"} {
-		t.Run(labels, func(t *testing.T) {
-			s := score(read(t, filepath.Join(corpus, labels)), "")
-			if !strings.Contains(labels, "holdout") && (s.good < 25 || s.flawed < 25) {
-				t.Errorf("the corpus has %d good and %d flawed emails, want at least 25 of each", s.good, s.flawed)
-			}
-			for _, line := range s.report() {
-				t.Log(line)
-			}
-			for _, problem := range s.gate() {
-				t.Error(problem)
-			}
-		})
-	}
+	t.Run("labels.txt", func(t *testing.T) {
+		s := score(read(t, filepath.Join(corpus, "labels.txt")), "")
+		if s.good < 100 || s.flawed < 100 {
+			t.Errorf("the tuning set has %d good and %d flawed emails, want at least 100 of each", s.good, s.flawed)
+		}
+		for _, line := range s.report() {
+			t.Log(line)
+		}
+		for _, problem := range s.gate() {
+			t.Error(problem)
+		}
+	})
+	t.Run("holdout/labels.txt", func(t *testing.T) {
+		s := score(read(t, filepath.Join(corpus, "holdout/labels.txt")), "")
+		if s.good < 50 || s.flawed < 50 {
+			t.Errorf("the held-out set has %d good and %d flawed emails, want at least 50 of each", s.good, s.flawed)
+		}
+		for _, line := range s.report() {
+			t.Log(line)
+		}
+		if s.rate() < minHoldoutAgreement {
+			t.Errorf("agreement %.1f%%, want at least %.0f%%", 100*s.rate(), 100*minHoldoutAgreement)
+		}
+		for _, e := range s.goodWithErrors {
+			t.Errorf("%s, a good letter, got an error", e)
+		}
+	})
 }
 
 // The gate fails when any one rule is switched off.
@@ -67,7 +84,9 @@ type scoring struct {
 	tallies              map[string]*tally
 	good, flawed         int
 	agree, total         int
+	exact                int      // letters whose every rule agrees with the label
 	misses, falseAlarmed []string // "FILE: RULE", for the log
+	goodWithErrors       []string // "FILE (RULE ...)": good letters with an error finding
 }
 
 // A labelled letter is a file of the corpus, the rules its label says it
@@ -75,6 +94,7 @@ type scoring struct {
 type labelled struct {
 	file      string
 	want, got map[string]bool
+	errors    []string // the rules of its error findings
 }
 
 // read runs the rules on the files of labels.
@@ -86,8 +106,10 @@ func read(t *testing.T, labels string) []labelled {
 	}
 	defer f.Close()
 	known := make(map[string]bool)
+	severity := make(map[string]string)
 	for _, r := range Rules {
 		known[r.ID] = true
+		severity[r.ID] = r.Severity
 	}
 	var letters []labelled
 	scanner := bufio.NewScanner(f)
@@ -111,12 +133,32 @@ func read(t *testing.T, labels string) []labelled {
 			}
 			l.want[rule] = true
 		}
-		for _, finding := range Letter(Parse(data)) {
-			l.got[finding.Rule] = true
+		for _, finding := range LetterOf(Parse(data), kindOf(file)) {
+			// A finding counts at its rule's severity: the missing
+			// promptness sentence, an error rule's warning, is advice a
+			// letter may rightly ignore, and is not labelled.
+			if finding.Severity == severity[finding.Rule] {
+				l.got[finding.Rule] = true
+			}
+			if finding.Severity == Error {
+				l.errors = append(l.errors, finding.Rule)
+			}
 		}
 		letters = append(letters, l)
 	}
 	return letters
+}
+
+// kindOf returns the kind of letter a corpus file is, as decline check
+// --kind names it, when its name says: the kind rule holds a letter to
+// the duty of its kind only when the kind is known.
+func kindOf(file string) string {
+	for _, kind := range []string{"rescind", "outreach"} {
+		if strings.Contains(filepath.Base(file), kind) {
+			return kind
+		}
+	}
+	return ""
 }
 
 // score tallies how the rules, but off, agree with the labels.
@@ -128,9 +170,13 @@ func score(letters []labelled, off string) *scoring {
 	for _, l := range letters {
 		if len(l.want) == 0 {
 			s.good++
+			if len(l.errors) > 0 {
+				s.goodWithErrors = append(s.goodWithErrors, fmt.Sprintf("%s (%s)", l.file, strings.Join(l.errors, " ")))
+			}
 		} else {
 			s.flawed++
 		}
+		exact := true
 		for _, r := range Rules {
 			s.total++
 			tl := s.tallies[r.ID]
@@ -142,13 +188,18 @@ func score(letters []labelled, off string) *scoring {
 			case want:
 				tl.misses++
 				s.misses = append(s.misses, l.file+": "+r.ID)
+				exact = false
 			case got:
 				tl.falseAlarms++
 				s.falseAlarmed = append(s.falseAlarmed, l.file+": "+r.ID)
+				exact = false
 			default:
 				tl.quiet++
 				s.agree++
 			}
+		}
+		if exact {
+			s.exact++
 		}
 	}
 	return s
@@ -171,9 +222,21 @@ func (s *scoring) report() []string {
 	sort.Strings(ids)
 	for _, id := range ids {
 		tl := s.tallies[id]
-		lines = append(lines, fmt.Sprintf("%-13s hits %2d  misses %2d  false alarms %2d  rightly quiet %2d", id, tl.hits, tl.misses, tl.falseAlarms, tl.quiet))
+		lines = append(lines, fmt.Sprintf("%-15s hits %3d  misses %3d  false alarms %3d  rightly quiet %3d  precision %s  recall %s",
+			id, tl.hits, tl.misses, tl.falseAlarms, tl.quiet, share(tl.hits, tl.hits+tl.falseAlarms), share(tl.hits, tl.hits+tl.misses)))
 	}
-	return append(lines, fmt.Sprintf("agreement: %d of %d (%.1f%%) over %d good and %d flawed emails", s.agree, s.total, 100*s.rate(), s.good, s.flawed))
+	return append(lines,
+		fmt.Sprintf("agreement: %d of %d letter-rule pairs (%.1f%%) over %d good and %d flawed emails", s.agree, s.total, 100*s.rate(), s.good, s.flawed),
+		fmt.Sprintf("letters whose findings match their label exactly: %d of %d (%s); good letters with an error: %d", s.exact, s.good+s.flawed, share(s.exact, s.good+s.flawed), len(s.goodWithErrors)))
+}
+
+// share words a ratio as a percentage, or "-" when there is nothing to
+// divide.
+func share(n, of int) string {
+	if of == 0 {
+		return "    -"
+	}
+	return fmt.Sprintf("%4.0f%%", 100*float64(n)/float64(of))
 }
 
 func (s *scoring) rate() float64 { return float64(s.agree) / float64(s.total) }

@@ -74,7 +74,7 @@ Rules:
 		if r.Severity == check.Warning {
 			rationale += " (a warning)"
 		}
-		fmt.Fprintf(&b, "  %-14s %s\n", r.ID, rationale)
+		fmt.Fprintf(&b, "  %-16s %s\n", r.ID, rationale)
 	}
 	b.WriteString(`
 Formats (--format):
@@ -82,7 +82,8 @@ Formats (--format):
 Exit status:
   0    no finding, or warnings only
   1    at least one error finding
-  2    bad usage: an unreadable file, an unknown format`)
+  2    bad usage: an unreadable file, a draft over 1 MB, a body that does not
+       decode, an unknown format`)
 	return b.String()
 }
 
