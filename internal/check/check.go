@@ -37,49 +37,75 @@ type Rule struct {
 	Severity  string
 	Rationale string // the tip of the guide it keeps
 	check     func(d *Draft) []Finding
-	english   bool // its signs are English words: it says nothing of a letter in another language
 }
 
 // Rules are the rules, in the order their findings are reported.
 var Rules = []Rule{
-	{"gratitude", Error, "Be grateful: a few words of thanks for their time keep the relationship warm.", gratitude, true},
-	{"decision", Error, "Be clear: say plainly that you are declining, so there is nothing to guess.", decision, true},
-	{"hedged", Error, "Be clear: a decision that is conditional or hedged, or that bargains, is not a decision.", hedged, true},
-	{"buried-decision", Error, "Be clear, early: the decision comes after your thanks, not after the reason or past the middle of the letter.", buriedDecision, true},
-	{"holding", Error, "Be prompt: a decline lets them move on, so it does not ask them to keep a slot or an offer open for you.", holding, true},
-	{"prompt", Error, "Be prompt: telling them now respects their time and lets them move on to other candidates.", prompt, true},
-	{"tact", Error, "Honest, but tactful: give a reason without criticising the employer, the pay, the people or the culture.", tact, true},
-	{"sarcasm", Error, "Keep it professional: sarcasm, passive aggression and backhanded thanks burn the bridge the letter is meant to keep.", sarcasm, true},
-	{"brief-reason", Error, "Briefly explain: a reason in a sentence or two; over-explaining is one of the mistakes to avoid.", briefReason, true},
-	{"oversharing", Error, "Briefly explain: \"personal reasons\" or \"a family matter\" is enough; medical, family or private detail is not theirs to weigh.", oversharing, true},
+	{"gratitude", Error, "Be grateful: a few words of thanks for their time keep the relationship warm.", gratitude},
+	{"decision", Error, "Be clear: say plainly that you are declining, so there is nothing to guess.", decision},
+	{"hedged", Error, "Be clear: a decision that is conditional or hedged, or that bargains, is not a decision.", hedged},
+	{"buried-decision", Error, "Be clear, early: the decision comes after your thanks, not after the reason or past the middle of the letter.", buriedDecision},
+	{"holding", Error, "Be prompt: a decline lets them move on, so it does not ask them to keep a slot or an offer open for you.", holding},
+	{"prompt", Error, "Be prompt: telling them now respects their time and lets them move on to other candidates.", prompt},
+	{"tact", Error, "Honest, but tactful: give a reason without criticising the employer, the pay, the people or the culture.", tact},
+	{"sarcasm", Error, "Keep it professional: sarcasm, passive aggression and backhanded thanks burn the bridge the letter is meant to keep.", sarcasm},
+	{"brief-reason", Error, "Briefly explain: a reason in a sentence or two; over-explaining is one of the mistakes to avoid.", briefReason},
+	{"oversharing", Error, "Briefly explain: \"personal reasons\" or \"a family matter\" is enough; medical, family or private detail is not theirs to weigh.", oversharing},
 	// A warning: the writer may mean to close the door.
-	{"door-open", Warning, "Keep the door open: a line about staying in touch can bring a better role later.", doorOpen, true},
-	{"professional", Error, "Keep it professional: a greeting, a sign-off with your name, and a calm, formal register.", professional, false},
-	{"placeholder", Error, "A letter with template text left in it was not written with care.", placeholder, false},
-	{"length", Error, "Courteous and to the point: long enough to thank them and decide, short enough to respect their time.", length, true},
-	{"kind", Error, "Each kind of letter has its own duty: an accepted offer withdrawn with an apology, a recruiter's approach answered without talk of other candidates.", kindRules, true},
+	{"door-open", Warning, "Keep the door open: a line about staying in touch can bring a better role later.", doorOpen},
+	{"professional", Error, "Keep it professional: a greeting, a sign-off with your name, and a calm, formal register.", professional},
+	{"placeholder", Error, "A letter with template text left in it was not written with care.", placeholder},
+	{"length", Error, "Courteous and to the point: long enough to thank them and decide, short enough to respect their time.", length},
+	{"kind", Error, "Each kind of letter has its own duty: an accepted offer withdrawn with an apology, a recruiter's approach answered without talk of other candidates.", kindRules},
 }
 
-// Letter holds d to every rule and returns the findings, by line.
+// Letter holds d to every rule of its language and returns the
+// findings, by line.
 func Letter(d *Draft) []Finding { return LetterOf(d, "") }
 
 // LetterOf holds d, a letter of a kind ("interview", "offer", "rescind",
-// "outreach", "withdraw"; "" when not known), to every rule. A letter that
-// is not in English is held only to the rules that do not read words:
-// precision first, and the rules know English words only.
-func LetterOf(d *Draft, kind string) []Finding {
+// "outreach", "withdraw"; "" when not known), to every rule of the
+// language it is written in.
+func LetterOf(d *Draft, kind string) []Finding { return LetterIn(d, kind, "") }
+
+// LetterIn holds d, a letter of a kind, in a language (a tag such as de
+// or en-GB; "" to detect it), to every rule of that language. English
+// letters have the most rules; letters in the other languages Languages
+// lists are held to theirs, written from their own phrases. A letter in
+// a language decline check does not know gets no findings, rather than
+// English rules: Knows tells the caller to say so.
+func LetterIn(d *Draft, kind, lang string) []Finding {
 	d.kind = kind
+	if lang == "" {
+		lang = Detect(d)
+	}
 	var findings []Finding
-	for _, r := range Rules {
-		if r.english && !d.english {
-			continue
-		}
-		for _, f := range r.check(d) {
-			f.Rule = r.ID
-			if f.Severity == "" {
-				f.Severity = r.Severity
+	switch l := languages()[base(lang)]; {
+	case base(lang) == "en":
+		d.english = true
+		for _, r := range Rules {
+			for _, f := range r.check(d) {
+				f.Rule = r.ID
+				if f.Severity == "" {
+					f.Severity = r.Severity
+				}
+				findings = append(findings, f)
 			}
+		}
+	case l != nil:
+		findings = foreign(d, l)
+		findings = append(findings, placeholder(d)...)
+		for _, f := range wording(d) {
+			f.Rule = "professional"
 			findings = append(findings, f)
+		}
+		for i := range findings {
+			if findings[i].Rule == "" {
+				findings[i].Rule = "placeholder"
+			}
+			if findings[i].Severity == "" {
+				findings[i].Severity = Error
+			}
 		}
 	}
 	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Line < findings[j].Line })

@@ -28,6 +28,7 @@ type CheckOptions struct {
 	File   string // "-" for stdin
 	Format string
 	Kind   string // the kind of letter, whose own rules apply; "" for none
+	Lang   string // the letter's language, whose rules apply; "" to detect it
 
 	stdinImplied bool // no FILE was given, not even "-"
 }
@@ -56,6 +57,7 @@ func newCheckCmd(env *Env) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "how to report: text, json")
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "the kind of letter, to hold it to that kind's rules too: "+strings.Join(letter.Keys(letter.KindOptions()), ", "))
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "the letter's language, whose rules apply: "+strings.Join(check.Languages(), ", ")+" (detected when not given)")
 	return cmd
 }
 
@@ -103,6 +105,10 @@ func runCheck(opts *CheckOptions) error {
 		}
 		opts.Kind = kind.Key
 	}
+	if opts.Lang != "" && !check.Knows(opts.Lang) {
+		return &usageError{err: fmt.Errorf("--lang %s is not a language decline check knows", input.Quote(opts.Lang)),
+			hint: "use one of " + strings.Join(check.Languages(), ", ") + ", or leave it out to detect the language"}
+	}
 	if opts.stdinImplied && opts.IO.IsStdinTTY() {
 		// Waiting on a terminal for a draft nobody is typing helps no one.
 		return &usageError{err: errors.New("decline check needs a draft to read"),
@@ -116,7 +122,16 @@ func runCheck(opts *CheckOptions) error {
 	if err != nil {
 		return &usageError{err: fmt.Errorf("%s: %w", name, err), hint: "check the draft as text, or the message as your mail program saved it"}
 	}
-	findings := check.LetterOf(d, opts.Kind)
+	lang := opts.Lang
+	if lang == "" {
+		lang = check.Detect(d)
+	}
+	if lang == "" {
+		// English rules on another language would find only noise.
+		fmt.Fprintf(opts.IO.ErrOut, "decline: note: %s is not in a language decline check knows (%s), so nothing was checked; --lang names one if it is\n",
+			name, strings.Join(check.Languages(), ", "))
+	}
+	findings := check.LetterIn(d, opts.Kind, lang)
 	if findings == nil {
 		findings = []check.Finding{}
 	}
@@ -134,6 +149,9 @@ func runCheck(opts *CheckOptions) error {
 	}
 	if err != nil {
 		return fmt.Errorf("writing the findings: %w", err)
+	}
+	if lang == "" {
+		return nil // the note said why there is nothing to report
 	}
 	errs := check.Errors(findings)
 	fmt.Fprintf(opts.IO.ErrOut, "%s: %s\n", name, summary(errs, len(findings)-errs))
