@@ -469,3 +469,30 @@ func TestTerminalChangeAfterAnEditAsks(t *testing.T) {
 		t.Errorf("the kept draft is not the edited one:\n%s", kept)
 	}
 }
+
+// "more options", the last of the first list, asks the letter's language;
+// the kinds and tones then offered are that language's.
+func TestTerminalMoreOptionsLanguage(t *testing.T) {
+	dir := t.TempDir()
+	p := newPane(t, dir, "decline --company Acme --role SRE --contact '' --interview-date '' --reason timing --keep-in-touch > out.txt")
+	p.keys("What are you declining?", "End", "Enter")
+	p.keys("Language of the letter", "j", "a", "Enter")
+	screen := p.waitFor("┃ What are you declining?")
+	if strings.Contains(screen, "withdraw") || !strings.Contains(screen, "offer") {
+		t.Errorf("the kinds offered are not Japanese letters':\n%s", screen)
+	}
+	p.tmux("send-keys", "Enter")
+	screen = p.waitFor("┃ Tone")
+	if strings.Contains(screen, "warm") {
+		t.Errorf("a tone Japanese letters lack is offered:\n%s", screen)
+	}
+	p.tmux("send-keys", "Enter")
+	p.keys("Your name", "Sam", "Enter")
+	p.keys("Save your name for next time?", "n")
+	if got := p.status(); got != "0" {
+		t.Fatalf("exit status %s; the pane shows:\n%s", got, p.screen())
+	}
+	if out := readFile(t, filepath.Join(dir, "out.txt")); !strings.Contains(out, "面接辞退のご連絡") {
+		t.Errorf("the letter is not in Japanese:\n%s", out)
+	}
+}
