@@ -480,3 +480,21 @@ func TestReadMessages(t *testing.T) {
 		t.Errorf("got error %v for a body that does not decode, want one saying so", err)
 	}
 }
+
+// Detect tells the language of a draft by its script and its commonest
+// words: an English letter to a Japanese company is English; a letter in
+// a language decline does not know is none of them.
+func TestDetect(t *testing.T) {
+	for text, want := range map[string]string{
+		"Dear Ms. Tanaka,\n\nThank you for inviting me to interview for the SRE role at 株式会社テスト. I have decided to withdraw my application.\n\nBest regards,\nSam\n":                 "en",
+		"田中様\n\nこの度は面接の機会をいただき、誠にありがとうございます。選考を辞退させていただきたく存じます。\n\nサム・リー\n":                                                                                                          "ja",
+		"Sehr geehrte Frau Müller,\n\nvielen Dank für die Einladung. Ich ziehe meine Bewerbung zurück, da ich eine andere Stelle angenommen habe.\n\nMit freundlichen Grüßen\nSam\n": "de",
+		"Madame,\n\nJe vous remercie de votre invitation. J'ai décidé de retirer ma candidature et je vous souhaite une bonne continuation.\n\nCordialement,\nSam\n":                 "fr",
+		"Estimada Sra. García:\n\nLe agradezco la invitación a la entrevista. He decidido retirar mi candidatura porque he aceptado otra oferta.\n\nAtentamente,\nSam\n":             "es",
+		"Hej Anna,\n\nTack för inbjudan till intervjun. Jag har tyvärr accepterat ett annat erbjudande och drar därför tillbaka min ansökan.\n\nMed vänliga hälsningar\nSam\n":       "",
+	} {
+		if got := Detect(Parse([]byte(text))); got != want {
+			t.Errorf("got %q, want %q for:\n%s", got, want, text)
+		}
+	}
+}

@@ -108,11 +108,27 @@ func readLanguage(name string) (*language, error) {
 
 // Detect returns the language a draft is written in, as a tag decline
 // check knows ("en", "de", "fr", "es", "ja"), or "" when it cannot tell:
-// kana are Japanese; otherwise the language whose commonest words the
-// text holds the most of, if they are common enough to be sure.
+// a text mostly in Japanese script, with kana, is Japanese; otherwise the
+// language whose commonest words the text holds the most of, if they are
+// common enough to be sure.
 func Detect(d *Draft) string {
 	text := d.ownText()
-	if strings.IndexFunc(text, func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana) }) >= 0 {
+	// Japanese: kana, and most of the letters Japanese script (an English
+	// letter to 株式会社テスト holds a few).
+	letters, kana, japanese := 0, 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+			japanese++
+		case unicode.Is(unicode.Han, r):
+			japanese++
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if kana > 0 && 2*japanese > letters {
 		return "ja"
 	}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
