@@ -133,6 +133,28 @@ func TestDraftGolden(t *testing.T) {
 		golden.Check(t, "../../testdata/golden/letters/long-names-"+tone+".txt", run(t, "--tone", tone, "--company", "The Royal Bank of Scotland Group plc",
 			"--role", "Senior Staff Software Engineer, Payments Infrastructure", "--contact", "the hiring team", "--reason", "location"))
 	}
+	// Every other language: each kind it writes, in each of its tones,
+	// for each reason, with a contact of its own and without one.
+	contacts := map[string]string{"de": "Frau Rivera", "fr": "Mme Rivera", "es": "Sra. Rivera", "ja": "リベラ様"}
+	written, err := letter.Open(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range letter.Languages[2:] {
+		for _, kind := range letter.Kinds {
+			for _, tone := range letter.Keys(written.Tones(lang.Dir, kind.Key)) {
+				for _, reason := range letter.Keys(kind.Reasons) {
+					args := []string{"--lang", lang.Key, "--kind", kind.Key, "--tone", tone, "--reason", reason, "--contact", contacts[lang.Key], "--name", "Alex Rivera"}
+					if kind.Key != "interview" {
+						args = append(args, "--interview-date=")
+					}
+					golden.Check(t, "../../testdata/golden/letters/"+lang.Key+"/"+kind.Key+"/"+tone+"-"+reason+".txt", run(t, args...))
+				}
+				golden.Check(t, "../../testdata/golden/letters/"+lang.Key+"/"+kind.Key+"/"+tone+"-no-contact.txt",
+					run(t, "--lang", lang.Key, "--kind", kind.Key, "--tone", tone, "--contact", "", "--interview-date=", "--name", "Alex Rivera", "--refer", "Jordan Smith"))
+			}
+		}
+	}
 	full := []string{"--to", "Ms. Rivera <rivera@acme.example>", "--from", "Sam Lee <sam@example.org>", "--reason", "accepted-offer", "--tone", "warm"}
 	for format, file := range map[string]string{"eml": "example.eml", "json": "example.json", "mailto": "example.mailto", "subject": "example.subject", "body": "example.body"} {
 		golden.Check(t, "../../testdata/golden/formats/"+file, run(t, append(full, "--format", format)...))

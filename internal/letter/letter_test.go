@@ -175,6 +175,7 @@ func TestHonorificsAndNames(t *testing.T) {
 	for _, tc := range []struct{ lang, contact, honorific, name string }{
 		{"de", "Frau Dr. Müller", "Frau", "Dr. Müller"},
 		{"de", "Mr. Smith", "Herr", "Smith"},
+		{"de", "Herrn Meier", "Herr", "Meier"},
 		{"de", "Alex Rivera", "", "Alex Rivera"},
 		{"fr", "Frau Rivera", "Madame", "Rivera"},
 		{"fr", "M. Dupont", "Monsieur", "Dupont"},
@@ -192,6 +193,11 @@ func TestHonorificsAndNames(t *testing.T) {
 	}
 	for contact, want := range map[string]bool{"人事部": true, "採用課": true, "営業本部 御中": true, "阿部": false, "服部様": false, "小室": false, "リベラ": false} {
 		if got := (Fields{Lang: "ja", Contact: contact}).IsDepartment(); got != want {
+			t.Errorf("%q: got department %v, want %v", contact, got, want)
+		}
+	}
+	for contact, want := range map[string]bool{"Personalabteilung": true, "HR-Team": true, "Recruiting": true, "Frau Hartmann": false, "Herr Personn": false} {
+		if got := (Fields{Lang: "de", Contact: contact}).IsDepartment(); got != want {
 			t.Errorf("%q: got department %v, want %v", contact, got, want)
 		}
 	}

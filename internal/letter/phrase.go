@@ -134,7 +134,7 @@ func frenchDay(n int) string {
 var (
 	honorifics = [2][]string{
 		{"Ms.", "Mrs.", "Miss", "Ms", "Mrs", "Frau", "Fr.", "Madame", "Mme.", "Mme", "Sra.", "Sra", "Señora", "Srta.", "Srta", "Señorita"},
-		{"Mr.", "Mr", "Herr", "Hr.", "Monsieur", "M.", "Sr.", "Sr", "Señor"},
+		{"Mr.", "Mr", "Herrn", "Herr", "Hr.", "Monsieur", "M.", "Sr.", "Sr", "Señor"},
 	}
 	written = map[string][2]string{"de": {"Frau", "Herr"}, "fr": {"Madame", "Monsieur"}, "es": {"Sra.", "Sr."}}
 )
@@ -193,10 +193,23 @@ func (f Fields) honorific() (honorific, name string) {
 	return "", name
 }
 
-// IsDepartment reports whether a Japanese contact names a department
-// (人事部, 採用課, or anything typed with 御中), which is addressed 御中
-// rather than 様; a surname such as 阿部 is a person.
+// IsDepartment reports whether the contact names a department rather
+// than a person: in Japanese 人事部, 採用課, or anything typed with 御中,
+// which is addressed 御中 rather than 様 (a surname such as 阿部 is a
+// person); in the other languages a team or department by name
+// (Personalabteilung, HR, Recruiting), greeted as the letter greets no
+// one in particular.
 func (f Fields) IsDepartment() bool {
+	if f.Lang != "ja" {
+		for _, w := range strings.FieldsFunc(strings.ToLower(f.Contact), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			for _, unit := range []string{"abteilung", "personal", "recruiting", "hr", "team", "rh", "rrhh", "service", "équipe", "equipo", "departamento", "recursos", "ressources"} {
+				if w == unit || len(unit) > 4 && strings.HasSuffix(w, unit) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	if strings.HasSuffix(f.Contact, "御中") {
 		return true
 	}
