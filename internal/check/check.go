@@ -190,7 +190,7 @@ func gratitude(d *Draft) []Finding {
 var declines = words(`declin*`, `decided against`, `(a|the answer is) no from me`, `not interested in (this|the|your|that|moving|a move)`, `(it is|that is|it will be|it has to be|the answer is) a? no`, `(decided|decide|chosen|choose|choosing) not to`, `(decided|decide|chosen|choose|choosing) to (stay|remain)`, `not (wish|want|intend|plan) to (proceed|continue|pursue|move forward|attend|accept|join|take)`, `not (quite)? right for me`, `not for me`, `let (this|it|the offer|the role|the opportunity|the position) go`, `no longer (attend|continue|proceed|pursue|take|join|accept)`, `(say|saying) no`, `not be? (able to)? (accept|join|start|take up|take)`, `not to (accept|join|start|take)`,
 	`(will|will not|can not) be? (joining|starting|accepting|taking up)`,
 	`(not|no longer) currently? (looking|exploring|considering|open to|in a position to)`, `not the right (move|fit|time|step) for me`,
-	`withdraw/withdrawing/withdrawn`, `turn/turning _? _? down`, `(pass|passing) on (this|the|it|that|your)`, `(will|must|have to|going to|i would|i will) (have to)? pass`,
+	`withdraw/withdrawing/withdrawn`, `(my|this|a) formal? withdrawal`, `turn/turning _? _? down`, `(pass|passing) on (this|the|it|that|your)`, `(will|must|have to|going to|i would|i will) (have to)? pass`,
 	`step/stepping (back|away|aside)`, `not be? (able to)? (attend|proceed|continue|move forward|pursue|go ahead|take (this|it) further)`,
 	`not be? (attend|attending|coming|continuing|proceeding|pursuing|moving forward|going ahead|taking (this|it) further)`,
 	`no longer be? (interested|available|pursuing|considering|able)`, `(remove|withdraw) (me|myself|my application|my name|my candidacy)`,

@@ -498,3 +498,96 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// The subtle flaws are read from what a sentence does, not from one
+// phrasing: each rule finds wordings it was not written from, and stays
+// quiet on a good letter's sentences that share their words.
+func TestSubtleFlawsAreReadBySentence(t *testing.T) {
+	for _, tc := range []struct {
+		rule string
+		hits []string
+		good []string
+	}{{
+		rule: "sarcasm",
+		hits: []string{
+			"I'm sure the two-month wait was worth it for you.",
+			"Thank you for finally getting back to me after six weeks.",
+			"It was good of you to reply at last.",
+			"Thanks, I suppose, for the interview.",
+			"I really appreciated the \"quick chat\" that lasted three hours.",
+			"As I mentioned twice already, I have accepted another role.",
+		},
+		good: []string{
+			"After four rounds of interviews, I'm sure you will find the right person.",
+			"Of course, I understand the process takes several weeks.",
+			"I'm sure the wait for my answer has been frustrating, and I apologise.",
+			"Thank you for fitting me in at such short notice.",
+			"Thank you for the \"Meet the Team\" afternoon.",
+			"As I mentioned on the phone, I have accepted another role.",
+		},
+	}, {
+		rule: "hedged",
+		hits: []string{
+			"For now, I have decided to decline the offer.",
+			"My inclination at this point is to say no.",
+			"Should the base move to 85k, I would gladly accept.",
+			"Were the role fully remote, I would sign tomorrow.",
+			"I have decided to decline, at least for now.",
+		},
+		good: []string{
+			"I was inclined to accept at first, but I have decided to decline.",
+			"Should a remote role come up in future, I'd be very interested.",
+			"I am not looking to move for now, so I will pass on this one.",
+			"I fear I must decline your kind offer.",
+		},
+	}, {
+		rule: "holding",
+		hits: []string{
+			"I'd be grateful if the position could remain available until I have signed elsewhere.",
+			"Please leave me on Monday's schedule until I've sent you a final confirmation.",
+			"I'd appreciate it if you didn't fill the role until the end of the month.",
+		},
+		good: []string{
+			"Please keep my CV on file in case things change in future.",
+			"I'd be grateful if you could leave the interview slot for another candidate.",
+			"Could you let me know if you would like me to keep the laptop until Friday?",
+		},
+	}, {
+		rule: "tact",
+		hits: []string{
+			"The hiring manager spent most of the interview looking out of the window.",
+			"Mr. Holt kept answering calls while I was presenting.",
+			"Morale on the team seemed very low when I visited.",
+			"Reviews I read online describe long hours and high turnover.",
+			"The salary is well below the market rate for this role.",
+			"Another firm has offered me a far more modern set-up than yours.",
+		},
+		good: []string{
+			"I spent most of the interview looking at my notes, which I regret.",
+			"I loved the culture of low ego and high trust.",
+			"I understood from our call that the role is mostly on site, which does not suit me.",
+			"My colleagues said they would miss me, so I have chosen to stay.",
+			"The salary is below what I currently earn, so I cannot make the move.",
+		},
+	}} {
+		for _, s := range tc.hits {
+			if _, ok := rules(replace("I have accepted another position.", s)(clean))[tc.rule]; !ok {
+				t.Errorf("%s: no finding for %q", tc.rule, s)
+			}
+		}
+		for _, s := range tc.good {
+			for rule, f := range rules(replace("I have accepted another position.", s)(clean)) {
+				if f.Severity == Error {
+					t.Errorf("%q, a good sentence, got %s: %s", s, rule, f.Message)
+				}
+			}
+		}
+	}
+	// A decision drawn from reasons set out before it is buried, even
+	// in the first paragraph.
+	buried := replace("After careful thought, I have decided to withdraw from the process.",
+		"My partner has been offered a job in Glasgow. We will be moving there in the spring. That means I will be too far away, so I have decided to withdraw from the process.")
+	if _, ok := rules(buried(clean))["buried-decision"]; !ok {
+		t.Errorf("buried-decision: no finding for\n%s", buried(clean))
+	}
+}

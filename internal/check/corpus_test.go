@@ -17,9 +17,9 @@ const corpus = "../../testdata/check"
 
 // The gate. On the tuning set: overall agreement with the labels, and
 // the share of its labelled cases that each rule finds, so that no rule
-// can stop working behind a good overall figure. On the held-out set,
-// which no rule was tuned on: a higher agreement, and no error on a good
-// letter, precision coming first.
+// can stop working behind a good overall figure. On the held-out set: a
+// higher agreement, and no error on a good letter, precision coming
+// first.
 const (
 	minAgreement        = 0.95
 	minRecall           = 0.5
@@ -30,8 +30,12 @@ const (
 // the rule find a problem exactly when the label says there is one? It
 // reports each rule's hits, misses, false alarms, precision and recall,
 // and fails below the gate. The holdout set was written apart from the
-// rest and never read while writing the rules, to measure them on letters
-// they were not tuned on.
+// rest, and first measured the rules on letters they were not tuned on;
+// once measured, its misses on the subtle flaws (sarcasm, hedging,
+// holding, tact, a buried decision) were read to make those rules read
+// sentences rather than phrases, so it is now a second tuning set, and
+// a fresh held-out set (holdout2/), written by someone who saw neither
+// the rules nor the other letters, measures them.
 func TestCorpus(t *testing.T) {
 	t.Run("labels.txt", func(t *testing.T) {
 		s := score(read(t, filepath.Join(corpus, "labels.txt")), "")
@@ -45,21 +49,26 @@ func TestCorpus(t *testing.T) {
 			t.Error(problem)
 		}
 	})
-	t.Run("holdout/labels.txt", func(t *testing.T) {
-		s := score(read(t, filepath.Join(corpus, "holdout/labels.txt")), "")
-		if s.good < 50 || s.flawed < 50 {
-			t.Errorf("the held-out set has %d good and %d flawed emails, want at least 50 of each", s.good, s.flawed)
-		}
-		for _, line := range s.report() {
-			t.Log(line)
-		}
-		if s.rate() < minHoldoutAgreement {
-			t.Errorf("agreement %.1f%%, want at least %.0f%%", 100*s.rate(), 100*minHoldoutAgreement)
-		}
-		for _, e := range s.goodWithErrors {
-			t.Errorf("%s, a good letter, got an error", e)
-		}
-	})
+	for _, set := range []struct {
+		labels     string
+		good, flaw int // the fewest of each
+	}{{"holdout/labels.txt", 50, 50}, {"holdout2/labels.txt", 25, 25}} {
+		t.Run(set.labels, func(t *testing.T) {
+			s := score(read(t, filepath.Join(corpus, set.labels)), "")
+			if s.good < set.good || s.flawed < set.flaw {
+				t.Errorf("the set has %d good and %d flawed emails, want at least %d and %d", s.good, s.flawed, set.good, set.flaw)
+			}
+			for _, line := range s.report() {
+				t.Log(line)
+			}
+			if s.rate() < minHoldoutAgreement {
+				t.Errorf("agreement %.1f%%, want at least %.0f%%", 100*s.rate(), 100*minHoldoutAgreement)
+			}
+			for _, e := range s.goodWithErrors {
+				t.Errorf("%s, a good letter, got an error", e)
+			}
+		})
+	}
 }
 
 // The gate fails when any one rule is switched off.

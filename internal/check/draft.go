@@ -41,7 +41,8 @@ type sentence struct {
 	text      string
 	toks      []string // its words, as tokens returns them
 	line      int
-	paragraph int // from 0, counting the paragraphs of the text
+	paragraph int        // from 0, counting the paragraphs of the text
+	clauses   [][]string // its clauses' words, found when first asked for (see cues.go)
 }
 
 // isHeaderLine reports whether line is a mail header field: "Name: value".

@@ -89,10 +89,12 @@ type phrases struct {
 	once   sync.Once
 	seqs   [][]elem
 	firsts [][]string // for each sequence, the words a match can start with (each as elem.words); nil if any
-	// The sequences to try at a word: those that start with it, and
-	// those that start with a prefix or with any word.
-	byWord map[string][]int
-	loose  []int
+	// The sequences to try at a word: those that start with it, those
+	// that start with a prefix of two letters or more, by its first two
+	// bytes, and those that start with any word.
+	byWord   map[string][]int
+	byPrefix map[string][]int
+	loose    []int
 }
 
 // An elem is a step of a pattern.
@@ -113,9 +115,25 @@ func words(patterns ...string) *phrases { return &phrases{src: patterns} }
 func (p *phrases) parse() {
 	p.once.Do(func() {
 		p.byWord = make(map[string][]int)
+		p.byPrefix = make(map[string][]int)
+		add := func(m map[string][]int, w string, n int) {
+			if ns := m[w]; len(ns) == 0 || ns[len(ns)-1] != n {
+				m[w] = append(ns, n)
+			}
+		}
+		p.seqs = make([][]elem, 0, len(p.src))
+		p.firsts = make([][]string, 0, len(p.src))
 		for n, src := range p.src {
-			seq, _ := parseSeq(src)
-			firsts := firstWords(seq)
+			var seq []elem
+			var firsts []string
+			if strings.ContainsAny(src, " ()|?") || src == "_" {
+				seq, _ = parseSeq(src)
+				firsts = firstWords(seq)
+			} else {
+				// A word, or words to choose from, as most patterns
+				// are: nothing to parse.
+				seq, firsts = []elem{{words: src}}, []string{src}
+			}
 			p.seqs = append(p.seqs, seq)
 			p.firsts = append(p.firsts, firsts)
 			loose := firsts == nil
@@ -123,10 +141,13 @@ func (p *phrases) parse() {
 				for alternatives != "" {
 					var w string
 					w, alternatives, _ = strings.Cut(alternatives, "/")
-					if strings.HasSuffix(w, "*") {
+					switch prefix, ok := strings.CutSuffix(w, "*"); {
+					case ok && len(prefix) >= 2:
+						add(p.byPrefix, prefix[:2], n)
+					case ok:
 						loose = true
-					} else if ns := p.byWord[w]; len(ns) == 0 || ns[len(ns)-1] != n {
-						p.byWord[w] = append(ns, n)
+					default:
+						add(p.byWord, w, n)
 					}
 				}
 			}
@@ -140,11 +161,8 @@ func (p *phrases) parse() {
 // parseSeq parses a sequence of src up to a ')' or '|' at its level, and
 // returns it with what is left.
 func parseSeq(src string) ([]elem, string) {
-	level := src
-	if end := strings.IndexAny(src, ")|"); end >= 0 {
-		level = src[:end]
-	}
-	seq := make([]elem, 0, strings.Count(level, " ")+1)
+	steps, _ := count(src)
+	seq := make([]elem, 0, steps)
 	for {
 		src = strings.TrimLeft(src, " ")
 		if src == "" || src[0] == ')' || src[0] == '|' {
@@ -154,6 +172,8 @@ func parseSeq(src string) ([]elem, string) {
 		switch {
 		case src[0] == '(':
 			src = src[1:]
+			_, alternatives := count(src)
+			e.group = make([][]elem, 0, alternatives)
 			for {
 				var alt []elem
 				alt, src = parseSeq(src)
@@ -185,6 +205,35 @@ func parseSeq(src string) ([]elem, string) {
 		}
 		seq = append(seq, e)
 	}
+}
+
+// count returns how many steps (at most) the sequence at the start of
+// src has, and how many alternatives its level has, up to the ')' that
+// closes it: parsing allocates each once.
+func count(src string) (steps, alternatives int) {
+	steps, alternatives = 1, 1
+	depth, first := 0, true
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return steps, alternatives
+			}
+			depth--
+		case '|':
+			if depth == 0 {
+				alternatives++
+				first = false
+			}
+		case ' ':
+			if depth == 0 && first {
+				steps++
+			}
+		}
+	}
+	return steps, alternatives
 }
 
 // firstWords returns the words (or prefixes) a match of seq can start
@@ -239,6 +288,13 @@ func (p *phrases) find(toks []string) (start, end int, ok bool) {
 		for _, n := range p.byWord[toks[start]] {
 			if matches(n) {
 				return start, end, true
+			}
+		}
+		if t := toks[start]; len(t) >= 2 {
+			for _, n := range p.byPrefix[t[:2]] {
+				if canStart(p.firsts[n], toks, start) && matches(n) {
+					return start, end, true
+				}
 			}
 		}
 		for _, n := range p.loose {
