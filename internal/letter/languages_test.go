@@ -259,13 +259,7 @@ func TestLanguagesAreComposed(t *testing.T) {
 				}
 				for i := range letters {
 					for j := range i {
-						shared := 0
-						for _, s := range letters[i] {
-							if slices.Contains(letters[j], s) {
-								shared++
-							}
-						}
-						share := float64(shared) / float64(min(len(letters[i]), len(letters[j])))
+						shared, share := sharing(letters[i], letters[j])
 						worst, total, pairs = max(worst, share), total+share, pairs+1
 						if share > 0.5 {
 							t.Errorf("%s %s %s: two reasons share %d of their sentences", lang.Key, kind.Key, tone.Key, shared)

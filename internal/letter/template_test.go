@@ -291,6 +291,18 @@ func sentencesOf(f Fields, d Draft) []string {
 	return out
 }
 
+// sharing returns how many of their sentences two letters share, and
+// what share of the shorter letter that is.
+func sharing(a, b []string) (int, float64) {
+	shared := 0
+	for _, s := range a {
+		if slices.Contains(b, s) {
+			shared++
+		}
+	}
+	return shared, float64(shared) / float64(min(len(a), len(b)))
+}
+
 // Letters are composed, not filled: for any company and tone, letters for
 // different reasons share at most half of their sentences, and five
 // letters to five companies for one reason are not all the same.
@@ -315,13 +327,7 @@ func TestLettersAreComposed(t *testing.T) {
 				}
 				for i := range letters {
 					for j := range i {
-						shared := 0
-						for _, s := range letters[i] {
-							if slices.Contains(letters[j], s) {
-								shared++
-							}
-						}
-						share := float64(shared) / float64(min(len(letters[i]), len(letters[j])))
+						shared, share := sharing(letters[i], letters[j])
 						worst, total, pairs = max(worst, share), total+share, pairs+1
 						if share > 0.5 {
 							t.Errorf("%s, %s, %s: reasons %d and %d share %d of their sentences:\n%q\n%q", kind.Key, tone, company, i, j, shared, letters[i], letters[j])
