@@ -131,7 +131,7 @@ func Detect(d *Draft) string {
 	if kana > 0 && 2*japanese > letters {
 		return "ja"
 	}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	if len(words) == 0 {
 		return "en" // nothing to tell by: the rules say what is missing
 	}
@@ -183,7 +183,9 @@ func foreign(d *Draft, l *language) []Finding {
 	var lines []Line
 	for _, line := range d.Lines {
 		if strings.TrimSpace(line.Text) != "" {
-			lines = append(lines, Line{N: line.N, Text: strings.ToLower(strings.TrimSpace(line.Text))})
+			// French drafts write the apostrophe either way: j’ai, j'ai.
+			text := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(line.Text)), "’", "'")
+			lines = append(lines, Line{N: line.N, Text: text})
 		}
 	}
 	if len(lines) == 0 {

@@ -179,6 +179,8 @@ func TestHonorificsAndNames(t *testing.T) {
 		{"de", "Alex Rivera", "", "Alex Rivera"},
 		{"fr", "Frau Rivera", "Madame", "Rivera"},
 		{"fr", "M. Dupont", "Monsieur", "Dupont"},
+		{"fr", "M Dupont", "Monsieur", "Dupont"},
+		{"fr", "Mlle Rivera", "Madame", "Rivera"},
 		{"es", "sra. García", "Sra.", "García"},
 		{"es", "Sra.García", "Sra.", "García"},
 		{"es", "Srta López", "Sra.", "López"},

@@ -133,8 +133,8 @@ func frenchDay(n int) string {
 // is "Madame" in a French letter.
 var (
 	honorifics = [2][]string{
-		{"Ms.", "Mrs.", "Miss", "Ms", "Mrs", "Frau", "Fr.", "Madame", "Mme.", "Mme", "Sra.", "Sra", "Señora", "Srta.", "Srta", "Señorita"},
-		{"Mr.", "Mr", "Herrn", "Herr", "Hr.", "Monsieur", "M.", "Sr.", "Sr", "Señor"},
+		{"Ms.", "Mrs.", "Miss", "Ms", "Mrs", "Frau", "Fr.", "Madame", "Mme.", "Mme", "Mlle.", "Mlle", "Mademoiselle", "Sra.", "Sra", "Señora", "Srta.", "Srta", "Señorita"},
+		{"Mr.", "Mr", "Herrn", "Herr", "Hr.", "Monsieur", "M.", "M", "Sr.", "Sr", "Señor"},
 	}
 	written = map[string][2]string{"de": {"Frau", "Herr"}, "fr": {"Madame", "Monsieur"}, "es": {"Sra.", "Sr."}}
 )
@@ -265,7 +265,7 @@ const maxSubject = 78
 func (f Fields) Fit(subjects ...string) string {
 	shortest := ""
 	for _, s := range subjects {
-		s = strings.Join(strings.Fields(s), " ")
+		s = strings.Join(fields(s), " ")
 		if utf8.RuneCountInString(s) <= maxSubject {
 			return s
 		}
