@@ -256,7 +256,13 @@ func TestTerminalLayout(t *testing.T) {
 // After the first run that asks for the name, decline offers once to save
 // it in the config file.
 func TestTerminalOffersToSaveTheName(t *testing.T) {
-	dir := t.TempDir()
+	// A short directory: the form shows the config file's whole path, and
+	// t.TempDir's are longer than a user's ~/.config.
+	dir, err := os.MkdirTemp("", "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
 	p := newPane(t, dir, "decline --kind interview --company Acme --role SRE --contact Jo --reason timing --tone brief --interview-date 2099-12-03 --keep-in-touch > out.txt 2> err.txt")
 	p.keys("Your name", "Sam Lee", "Enter")
 	screen := p.waitFor("Save your name for next time?")

@@ -73,7 +73,7 @@ func (opts *DraftOptions) offerToSave(t *terminal, a answers.Answers) {
 	if a.From != "" && opts.config.From == "" {
 		settings, what = append(settings, [2]string{"from", a.From}), "your name and address"
 	}
-	yes, err := form.Confirm(t.Terminal, "Save "+what+" for next time?", "In "+path+"; decline asks this once.")
+	yes, err := form.Confirm(t.Terminal, "Save "+what+" for next time? (asked once)", path)
 	if err != nil || !yes {
 		return
 	}
