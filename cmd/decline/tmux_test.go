@@ -80,6 +80,15 @@ func (p *pane) keys(title string, keys ...string) {
 	p.tmux(append([]string{"send-keys"}, keys...)...)
 }
 
+// toReview answers the last question, the name, declines to save it, and
+// returns the review's screen once its menu shows.
+func (p *pane) toReview(name string) string {
+	p.t.Helper()
+	p.keys("Your name", name, "Enter")
+	p.keys("Save your name for next time?", "n")
+	return p.waitFor("[q] quit")
+}
+
 // status waits for the command to end and returns its exit status.
 func (p *pane) status() string {
 	p.t.Helper()
@@ -195,9 +204,7 @@ func TestTerminalReview(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch")
 	p.keys("What are you declining?", "Enter")
-	p.keys("Your name", "Sam", "Enter")
-	p.keys("Save your name for next time?", "n")
-	screen := p.waitFor("[q] quit")
+	screen := p.toReview("Sam")
 	if !strings.Contains(screen, "Declining the SRE interview at Acme") || !strings.Contains(screen, "> [c] copy") {
 		t.Errorf("the review does not show the draft and the choices:\n%s", screen)
 	}
@@ -215,9 +222,7 @@ func TestTerminalReview(t *testing.T) {
 func TestTerminalReviewAfterAFailedCopy(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "env -u DISPLAY -u WAYLAND_DISPLAY decline --kind interview --company Acme --role SRE --contact Jo --reason timing --tone brief --interview-date 2099-12-03 --keep-in-touch")
-	p.keys("Your name", "Sam", "Enter")
-	p.keys("Save your name for next time?", "n")
-	p.waitFor("[q] quit")
+	p.toReview("Sam")
 	p.tmux("send-keys", "c")
 	screen := p.waitFor("no display to hold a clipboard")
 	if !strings.Contains(screen, "[q] quit") {
@@ -401,9 +406,7 @@ func TestTerminalCtrlCAtReview(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "decline --company Acme --role SRE --contact Jo --interview-date 2099-12-03 --reason timing --tone brief --keep-in-touch 2> err.txt")
 	p.keys("What are you declining?", "Enter")
-	p.keys("Your name", "Sam", "Enter")
-	p.keys("Save your name for next time?", "n")
-	p.waitFor("[q] quit")
+	p.toReview("Sam")
 	p.tmux("send-keys", "C-c")
 	if got := p.status(); got != "130" {
 		t.Fatalf("exit status %s, want 130", got)
@@ -454,9 +457,7 @@ func TestTerminalVersionAsksTheTerminalNothing(t *testing.T) {
 func TestTerminalChangeAfterAnEditAsks(t *testing.T) {
 	dir := t.TempDir()
 	p := newPane(t, dir, "EDITOR='sed -i s/Best,/Cheers,/' decline --kind interview --company Acme --role SRE --contact Jo --reason timing --tone brief --interview-date 2099-12-03 --keep-in-touch")
-	p.keys("Your name", "Sam", "Enter")
-	p.keys("Save your name for next time?", "n")
-	p.waitFor("[q] quit")
+	p.toReview("Sam")
 	p.tmux("send-keys", "e")
 	p.waitFor("Cheers,")
 	p.tmux("send-keys", "a")
